@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type Db = Kysely<DB>;
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** Where the data lives: a directory (PGlite) or the server URL without password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** A PostgreSQL server (`postgres://…`). When absent, the embedded PGlite database is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; `memory://` for a throw-away database. */
+  dataDir?: string | undefined;
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+// Dates stay ISO strings (a licence valid until 2026-05-01 is a calendar date, not an instant in some zone);
+// bigint counts become numbers (they never pass 2^53 here).
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
+pg.types.setTypeParser(INT8_OID, (value: string) => Number(value));
+pg.types.setTypeParser(NUMERIC_OID, (value: string) => Number(value));
+
+const pgliteParsers = {
+  [DATE_OID]: (value: string) => value,
+  [INT8_OID]: (value: string) => Number(value),
+  [NUMERIC_OID]: (value: string) => Number(value),
+};
+
+/** Opens the platform's database: PGlite in `dataDir` by default, a PostgreSQL server when a URL is given. */
+export async function connectDatabase(options: ConnectOptions): Promise<Database> {
+  const plugins = [new CamelCasePlugin()];
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    pool.on('connect', (client) => {
+      void client.query("SET TIME ZONE 'Asia/Shanghai'");
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    const url = new URL(options.databaseUrl);
+    url.password = '';
+    return { db, engine: 'postgres', location: url.toString(), close: () => db.destroy() };
+  }
+  const dataDir = options.dataDir ?? './data/pglite';
+  const isMemory = dataDir.startsWith('memory://');
+  const location = isMemory ? dataDir : resolve(dataDir);
+  if (!isMemory) mkdirSync(location, { recursive: true });
+  const pglite = await PGlite.create(location, { parsers: pgliteParsers });
+  await pglite.exec("SET TIME ZONE 'Asia/Shanghai'");
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins });
+  return {
+    db,
+    engine: 'pglite',
+    location,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

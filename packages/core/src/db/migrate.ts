@@ -1,0 +1,33 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
+import type { Db } from './connect.ts';
+import * as foundation from './migrations/0001-foundation.ts';
+
+/** Every migration, in order. A new one is added here with the next number; names never change once released. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': foundation,
+};
+
+function migratorFor(db: Db): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+}
+
+/** Brings the schema to the latest migration. Throws with the failing migration's name on error. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const result: MigrationResultSet = await migratorFor(db).migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed`, { cause: result.error });
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Migration names with whether each has been applied. */
+export async function migrationStatus(db: Db): Promise<{ name: string; executedAt: Date | undefined }[]> {
+  const migrations = await migratorFor(db).getMigrations();
+  return migrations.map((m) => ({ name: m.name, executedAt: m.executedAt }));
+}

@@ -1,0 +1,43 @@
+import { sql } from 'kysely';
+import type { Database } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { seedJurisdictions } from '../jurisdiction/jurisdiction-queries.ts';
+import type { DemoOptions } from '../demo/load-demo.ts';
+import { verifyPassword } from '../auth/passwords.ts';
+import { DEMO_PASSWORD, DEMO_USERNAMES } from '../demo/demo-accounts.ts';
+
+export interface PrepareResult {
+  migrations: string[];
+  demoLoaded: boolean;
+}
+
+/**
+ * What every start does before serving: migrate, refresh the reference data (jurisdictions), and on an
+ * empty registry load the demo city when asked. Later starts keep what is there.
+ */
+export async function prepareDatabase(database: Database, options: { demo: DemoOptions | null }): Promise<PrepareResult> {
+  const migrations = await migrateToLatest(database.db);
+  await seedJurisdictions(database.db);
+  let demoLoaded = false;
+  if (options.demo) {
+    const loaded = await database.db.selectFrom('settings').select('key').where('key', '=', 'demo.loaded').executeTakeFirst();
+    const { n } = await database.db.selectFrom('enterprises').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    if (!loaded && Number(n) === 0) {
+      // Loaded on demand: the generator's word lists are only needed on a first demo start.
+      const { loadDemoData } = await import('../demo/load-demo.ts');
+      await loadDemoData(database.db, options.demo);
+      demoLoaded = true;
+    }
+  }
+  return { migrations, demoLoaded };
+}
+
+/** Demo accounts that still have the published demo password (production refuses to start with any). */
+export async function findDemoPasswordAccounts(database: Database): Promise<string[]> {
+  const users = await database.db.selectFrom('users').select(['username', 'passwordHash']).where('username', 'in', [...DEMO_USERNAMES]).execute();
+  const found: string[] = [];
+  for (const user of users) {
+    if (await verifyPassword(user.passwordHash, DEMO_PASSWORD)) found.push(user.username);
+  }
+  return found;
+}

@@ -1,0 +1,90 @@
+import { isWithin, scopePrefix } from '../jurisdiction/scope.ts';
+import { AppError } from '../errors/app-error.ts';
+import type { Actor, Role } from './roles.ts';
+
+/**
+ * Authorisation, in one place. An action is allowed when the actor's role grants it (`GRANTS`) AND the
+ * target lies in the actor's scope (`actorScope`). Query modules narrow every read with the same scope.
+ */
+export const ACTIONS = [
+  'dashboard.read',
+  'registry.read',
+  'registry.create', // create an enterprise
+  'registry.update', // edit an enterprise, its premises
+  'licence.write',
+  'product.write',
+  'person.write',
+  'registry.import',
+  'registry.export',
+  'audit.read',
+  'user.manage',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const REGULATOR_WRITE: Action[] = ['registry.create', 'registry.update', 'licence.write', 'product.write', 'person.write'];
+
+export const GRANTS: Record<Role, readonly Action[]> = {
+  city_admin: [...ACTIONS],
+  city_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read'],
+  district_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read'],
+  inspector: ['dashboard.read', 'registry.read', 'registry.update', 'person.write', 'registry.export', 'audit.read'],
+  enterprise_admin: ['dashboard.read', 'registry.read', 'registry.update', 'product.write', 'person.write', 'audit.read'],
+  enterprise_staff: ['dashboard.read', 'registry.read', 'audit.read'],
+  public: [],
+};
+
+/** What part of the data an actor can see at all. */
+export type Scope =
+  | { kind: 'jurisdiction'; prefix: string }
+  | { kind: 'enterprise'; enterpriseId: string }
+  | { kind: 'none' };
+
+export function actorScope(actor: Actor): Scope {
+  if (actor.role === 'enterprise_admin' || actor.role === 'enterprise_staff') {
+    return actor.enterpriseId ? { kind: 'enterprise', enterpriseId: actor.enterpriseId } : { kind: 'none' };
+  }
+  if (actor.role === 'public' || !actor.jurisdictionCode) return { kind: 'none' };
+  return { kind: 'jurisdiction', prefix: scopePrefix(actor.jurisdictionCode) };
+}
+
+/** Where a record lives: every scoped record carries both. */
+export interface ScopedTarget {
+  jurisdictionCode: string;
+  enterpriseId: string | null;
+}
+
+export function hasGrant(actor: Actor, action: Action): boolean {
+  return GRANTS[actor.role].includes(action);
+}
+
+export function inScope(actor: Actor, target: ScopedTarget): boolean {
+  const scope = actorScope(actor);
+  switch (scope.kind) {
+    case 'jurisdiction':
+      return isWithin(target.jurisdictionCode, actor.jurisdictionCode ?? '');
+    case 'enterprise':
+      return target.enterpriseId === scope.enterpriseId;
+    case 'none':
+      return false;
+  }
+}
+
+/** True when the actor may take `action` (on `target`, when the action concerns one record). */
+export function can(actor: Actor, action: Action, target?: ScopedTarget): boolean {
+  if (!hasGrant(actor, action)) return false;
+  return target ? inScope(actor, target) : true;
+}
+
+/**
+ * Throws unless allowed. A target out of scope answers `resource.not_found`, never `forbidden`, so that
+ * nobody learns that a record exists outside what they may see.
+ */
+export function assertCan(actor: Actor, action: Action, target?: ScopedTarget): void {
+  if (target && !inScope(actor, target)) throw new AppError('resource.not_found');
+  if (!hasGrant(actor, action)) throw new AppError(actor.userId ? 'auth.forbidden' : 'auth.unauthenticated');
+}
+
+/** The abilities the client may show for one record (buttons it can offer). */
+export function abilitiesFor(actor: Actor, target: ScopedTarget): Action[] {
+  return ACTIONS.filter((action) => can(actor, action, target));
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { validateGtin } from '../identifiers/gtin.ts';
+import { parseLicenceNumber } from '../identifiers/licence-number.ts';
+import { normaliseIdentifier } from '../identifiers/normalise.ts';
+import { parseProductNumber } from '../identifiers/product-number.ts';
+import { validateUscc } from '../identifiers/uscc.ts';
+import {
+  ENTERPRISE_KINDS,
+  ENTERPRISE_STATUSES,
+  LICENCE_KINDS,
+  LICENCE_STATUSES,
+  PERSON_ROLES,
+  PREMISES_KINDS,
+  PRODUCT_CATEGORIES,
+} from './vocabulary.ts';
+
+/**
+ * Input schemas of the registry (一企一档). The same schemas validate API bodies, import rows and web forms.
+ * Custom messages are keys of `FIELD_MESSAGES`, translated per user; everything else uses Zod's own locale.
+ */
+const text = (max: number) => z.string().trim().min(1, { message: 'field.required' }).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.date_format' }).refine((v) => !Number.isNaN(Date.parse(v)), {
+  message: 'field.date_format',
+});
+const identifier = z.string().transform(normaliseIdentifier);
+
+export const jurisdictionCodeSchema = z.string().regex(/^31\d{4}(\d{3})?$/, { message: 'field.jurisdiction_unknown' });
+
+export const usccSchema = identifier.refine((v) => validateUscc(v).problem !== 'format', { message: 'field.uscc_format' });
+
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() ]{5,30}$/, { message: 'field.phone_format' })
+  .nullish()
+  .transform((v) => v ?? null);
+
+export const enterpriseCreateSchema = z.strictObject({
+  uscc: usccSchema,
+  /** Set to save a code whose check character fails; the record is then flagged for review. */
+  confirmUscc: z.boolean().optional(),
+  name: text(200),
+  legalRepresentative: text(50),
+  kinds: z.array(z.enum(ENTERPRISE_KINDS)).min(1, { message: 'field.required' }),
+  jurisdictionCode: jurisdictionCodeSchema,
+  address: text(300),
+  phone: phoneSchema,
+});
+export type EnterpriseCreate = z.infer<typeof enterpriseCreateSchema>;
+
+export const enterpriseUpdateSchema = z.strictObject({
+  version: z.number().int().positive(),
+  name: text(200).optional(),
+  legalRepresentative: text(50).optional(),
+  kinds: z.array(z.enum(ENTERPRISE_KINDS)).min(1, { message: 'field.required' }).optional(),
+  jurisdictionCode: jurisdictionCodeSchema.optional(),
+  address: text(300).optional(),
+  phone: phoneSchema.optional(),
+  status: z.enum(ENTERPRISE_STATUSES).optional(),
+});
+export type EnterpriseUpdate = z.infer<typeof enterpriseUpdateSchema>;
+
+export const premisesCreateSchema = z.strictObject({
+  name: text(200),
+  address: text(300),
+  kind: z.enum(PREMISES_KINDS),
+  jurisdictionCode: jurisdictionCodeSchema,
+});
+
+const licenceNumberSchema = identifier.refine((v) => parseLicenceNumber(v).ok, { message: 'field.licence_format' });
+
+const licenceFields = {
+  number: licenceNumberSchema,
+  categories: z.array(z.string().regex(/^\d{3}$/)).default([]),
+  issuingAuthority: text(100),
+  issuedOn: isoDate,
+  validUntil: isoDate.optional(),
+  premisesId: z.uuid().nullish(),
+  status: z.enum(LICENCE_STATUSES).optional(),
+};
+
+export const licenceCreateSchema = z
+  .strictObject({ ...licenceFields, kind: z.enum(LICENCE_KINDS).optional() })
+  .superRefine((value, issue) => {
+    if (value.kind && !value.number.startsWith(value.kind)) {
+      issue.addIssue({ code: 'custom', path: ['kind'], message: 'field.licence_kind_mismatch' });
+    }
+    if (value.validUntil && value.validUntil <= value.issuedOn) {
+      issue.addIssue({ code: 'custom', path: ['validUntil'], message: 'field.date_order' });
+    }
+  });
+export type LicenceCreate = z.infer<typeof licenceCreateSchema>;
+
+export const licenceUpdateSchema = z.strictObject({
+  version: z.number().int().positive(),
+  categories: licenceFields.categories.optional(),
+  issuingAuthority: licenceFields.issuingAuthority.optional(),
+  issuedOn: isoDate.optional(),
+  validUntil: isoDate.optional(),
+  status: z.enum(LICENCE_STATUSES).optional(),
+});
+export type LicenceUpdate = z.infer<typeof licenceUpdateSchema>;
+
+const gtinSchema = identifier.superRefine((v, issue) => {
+  const result = validateGtin(v);
+  if (!result.ok) {
+    issue.addIssue({ code: 'custom', message: result.problem === 'format' ? 'field.gtin_format' : 'field.gtin_check_digit', params: { value: v } });
+  }
+});
+
+export const productCreateSchema = z.strictObject({
+  name: text(200),
+  category: z.enum(PRODUCT_CATEGORIES),
+  registrationNumber: identifier.refine((v) => parseProductNumber(v).ok, { message: 'field.product_number_format' }),
+  functions: z.array(z.string().trim().min(1)).max(10).default([]),
+  gtins: z.array(gtinSchema).max(50).default([]),
+  specification: optionalText(200),
+  licenceId: z.uuid().nullish(),
+});
+export type ProductCreate = z.infer<typeof productCreateSchema>;
+
+export const productUpdateSchema = z.strictObject({
+  version: z.number().int().positive(),
+  name: text(200).optional(),
+  functions: productCreateSchema.shape.functions.optional(),
+  gtins: z.array(gtinSchema).max(50).optional(),
+  specification: optionalText(200).optional(),
+  licenceId: z.uuid().nullish(),
+  status: z.enum(['active', 'discontinued', 'cancelled']).optional(),
+});
+export type ProductUpdate = z.infer<typeof productUpdateSchema>;
+
+export const personCreateSchema = z.strictObject({
+  name: text(50),
+  role: z.enum(PERSON_ROLES),
+  appointedOn: isoDate,
+  endedOn: isoDate.nullish(),
+  phone: phoneSchema,
+});
+export type PersonCreate = z.infer<typeof personCreateSchema>;
+
+export const personUpdateSchema = z.strictObject({
+  version: z.number().int().positive(),
+  name: text(50).optional(),
+  appointedOn: isoDate.optional(),
+  endedOn: isoDate.nullish(),
+  phone: phoneSchema.optional(),
+});
+export type PersonUpdate = z.infer<typeof personUpdateSchema>;

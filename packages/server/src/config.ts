@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+
+/** The platform's configuration, read once from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  production: boolean;
+  /** PGlite data lives under here (`<dataDir>/pglite`); so do uploaded files. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  sessionSecret: string;
+  /** Whether first start loads the demo city. */
+  demo: boolean;
+  /** Number of demo sellers (the demo city's size). */
+  demoSellers: number;
+  bodyLimitBytes: number;
+  logLevel: string;
+}
+
+export const DEV_SESSION_SECRET = 'shian-development-only-session-secret-0000';
+
+export class ConfigError extends Error {}
+
+/** Reads and checks the environment; production refuses unsafe settings and says why. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const sessionSecret = env.SHIAN_SESSION_SECRET ?? (production ? '' : DEV_SESSION_SECRET);
+  if (production && sessionSecret.length < 32) {
+    throw new ConfigError('NODE_ENV=production needs SHIAN_SESSION_SECRET set to at least 32 random characters (e.g. `openssl rand -base64 48`).');
+  }
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    production,
+    dataDir: resolve(env.SHIAN_DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    sessionSecret,
+    demo: env.SHIAN_DEMO !== undefined ? env.SHIAN_DEMO !== '0' && env.SHIAN_DEMO !== 'false' : !production,
+    demoSellers: Number(env.SHIAN_DEMO_SELLERS ?? 3000),
+    bodyLimitBytes: Number(env.SHIAN_BODY_LIMIT ?? 1_048_576),
+    logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
+  };
+}

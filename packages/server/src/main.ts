@@ -1,0 +1,61 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { DEMO_PASSWORD, DEMO_USERNAMES, connectDatabase, findDemoPasswordAccounts, prepareDatabase } from '@shian/core';
+
+import { buildApp, type AppState } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Starts the platform: listens at once (health says 503), prepares the database, then serves. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Shian cannot start: ${error.message}`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+  const state: AppState = { ready: false };
+  const app = await buildApp({ database, config, state, webDist: WEB_DIST });
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    app.log.warn(`${signal}: finishing requests in flight, then closing the database`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const result = await prepareDatabase(database, { demo: config.demo ? { sellers: config.demoSellers } : null });
+  if (config.production) {
+    const unsafe = await findDemoPasswordAccounts(database);
+    if (unsafe.length > 0) {
+      console.error(`Shian refuses to start in production: demo accounts still have the demo password (${unsafe.join(', ')}). Change or remove them first.`);
+      await app.close();
+      await database.close();
+      process.exit(78);
+    }
+  }
+  state.ready = true;
+  const address = `http://localhost:${config.port}`;
+  const lines = [
+    `Shian 食安 is ready at ${address}  (database: ${database.engine} ${database.location})`,
+    result.migrations.length > 0 ? `  migrations applied: ${result.migrations.join(', ')}` : '',
+    result.demoLoaded ? '  demo city loaded' : '',
+    config.demo ? `  demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERNAMES.join(', ')}` : '',
+    `  API documentation: ${address}/api/docs`,
+  ];
+  console.log(lines.filter(Boolean).join('\n'));
+}
+
+await main();
