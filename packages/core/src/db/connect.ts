@@ -45,10 +45,7 @@ const pgliteParsers = {
 export async function connectDatabase(options: ConnectOptions): Promise<Database> {
   const plugins = [new CamelCasePlugin()];
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    pool.on('connect', (client) => {
-      void client.query("SET TIME ZONE 'Asia/Shanghai'");
-    });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c TimeZone=Asia/Shanghai' });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     const url = new URL(options.databaseUrl);
     url.password = '';

@@ -7,7 +7,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
 };
 
-function migratorFor(db: Db): Migrator {
+export function migratorFor(db: Db): Migrator {
   return new Migrator({
     db,
     provider: { getMigrations: async () => MIGRATIONS },
