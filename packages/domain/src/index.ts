@@ -13,3 +13,4 @@ export * from './registry/schemas.ts';
 export * from './registry/flags.ts';
 export * from './registry/search-terms.ts';
 export * from './registry/claims.ts';
+export * from './registry/product-rules.ts';

@@ -43,7 +43,7 @@ export async function backupDatabase(db: Db, file: string): Promise<Record<strin
       for (const table of BACKUP_TABLES) {
         counts[table] = 0;
         for (let offset = 0; ; offset += PAGE) {
-          const { rows } = await sql<Record<string, unknown>>`SELECT to_jsonb(t) AS row FROM ${sql.table(table)} t ORDER BY 1 OFFSET ${offset} LIMIT ${PAGE}`.execute(tx);
+          const { rows } = await sql<{ row: Record<string, unknown> }>`SELECT to_jsonb(t) AS row FROM ${sql.table(table)} t ORDER BY 1 OFFSET ${offset} LIMIT ${PAGE}`.execute(tx);
           for (const r of rows) {
             counts[table] += 1;
             yield `${JSON.stringify({ table, row: r.row } satisfies Line)}\n`;

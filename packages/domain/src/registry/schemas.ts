@@ -4,6 +4,7 @@ import { parseLicenceNumber } from '../identifiers/licence-number.ts';
 import { normaliseIdentifier } from '../identifiers/normalise.ts';
 import { parseProductNumber } from '../identifiers/product-number.ts';
 import { validateUscc } from '../identifiers/uscc.ts';
+import { functionProblems, numberFitsCategory } from './product-rules.ts';
 import {
   ENTERPRISE_KINDS,
   ENTERPRISE_STATUSES,
@@ -24,6 +25,15 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.date_f
   message: 'field.date_format',
 });
 const identifier = z.string().transform(normaliseIdentifier);
+
+/**
+ * Lets an object's cross-field refinement run although other fields failed, as long as the fields it
+ * reads are themselves valid: the user then sees every problem in one answer.
+ */
+function whenFieldsParsed(fields: readonly string[]) {
+  return (payload: { issues: readonly { path?: readonly PropertyKey[] | undefined }[] }): boolean =>
+    !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])));
+}
 
 export const jurisdictionCodeSchema = z.string().regex(/^31\d{4}(\d{3})?$/, { message: 'field.jurisdiction_unknown' });
 
@@ -109,7 +119,7 @@ const gtinSchema = identifier.superRefine((v, issue) => {
   }
 });
 
-export const productCreateSchema = z.strictObject({
+const productFields = {
   name: text(200),
   category: z.enum(PRODUCT_CATEGORIES),
   registrationNumber: identifier.refine((v) => parseProductNumber(v).ok, { message: 'field.product_number_format' }),
@@ -117,13 +127,24 @@ export const productCreateSchema = z.strictObject({
   gtins: z.array(gtinSchema).max(50).default([]),
   specification: optionalText(200),
   licenceId: z.uuid().nullish(),
-});
+};
+
+// Cross-field rules run with the field checks (`when` lets them run on partly invalid input), so one
+// answer lists every problem: a number of the wrong kind for the category, a claim not permitted.
+export const productCreateSchema = z.strictObject(productFields).superRefine((value, issue) => {
+  if (parseProductNumber(value.registrationNumber).ok && !numberFitsCategory(value.category, value.registrationNumber)) {
+    issue.addIssue({ code: 'custom', path: ['registrationNumber'], message: 'field.product_number_category' });
+  }
+  for (const problem of functionProblems(value.category, value.functions)) {
+    issue.addIssue({ code: 'custom', path: problem.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: problem.message });
+  }
+}, { when: whenFieldsParsed(['category', 'registrationNumber', 'functions']) });
 export type ProductCreate = z.infer<typeof productCreateSchema>;
 
 export const productUpdateSchema = z.strictObject({
   version: z.number().int().positive(),
   name: text(200).optional(),
-  functions: productCreateSchema.shape.functions.optional(),
+  functions: productFields.functions.optional(),
   gtins: z.array(gtinSchema).max(50).optional(),
   specification: optionalText(200).optional(),
   licenceId: z.uuid().nullish(),
@@ -131,13 +152,17 @@ export const productUpdateSchema = z.strictObject({
 });
 export type ProductUpdate = z.infer<typeof productUpdateSchema>;
 
-export const personCreateSchema = z.strictObject({
-  name: text(50),
-  role: z.enum(PERSON_ROLES),
-  appointedOn: isoDate,
-  endedOn: isoDate.nullish(),
-  phone: phoneSchema,
-});
+export const personCreateSchema = z
+  .strictObject({
+    name: text(50),
+    role: z.enum(PERSON_ROLES),
+    appointedOn: isoDate,
+    endedOn: isoDate.nullish(),
+    phone: phoneSchema,
+  })
+  .superRefine((value, issue) => {
+    if (value.endedOn && value.endedOn < value.appointedOn) issue.addIssue({ code: 'custom', path: ['endedOn'], message: 'field.end_before_start' });
+  }, { when: whenFieldsParsed(['appointedOn', 'endedOn']) });
 export type PersonCreate = z.infer<typeof personCreateSchema>;
 
 export const personUpdateSchema = z.strictObject({

@@ -13,10 +13,15 @@ import {
 import type { EnterpriseRow, LicenceRow, PersonRow, PremisesRow, ProductRow, UserRow } from '@shian/core';
 
 /** Presenters: the JSON shape of each record in the API, in one place, so no column leaks by accident. */
+/** A jurisdiction's name; a street carries its district in front (黄浦区·南京东路街道), since street names repeat. */
 export function jurisdictionName(code: string, locale: Locale): string {
   const node = findJurisdiction(code);
   if (!node) return code;
-  return locale === 'zh-CN' ? node.nameZh : node.nameEn;
+  const name = locale === 'zh-CN' ? node.nameZh : node.nameEn;
+  if (node.level !== 'street' || !node.parentCode) return name;
+  const district = findJurisdiction(node.parentCode);
+  if (!district) return name;
+  return locale === 'zh-CN' ? `${district.nameZh}·${name}` : `${name}, ${district.nameEn}`;
 }
 
 export function presentEnterprise(e: EnterpriseRow, locale: Locale) {

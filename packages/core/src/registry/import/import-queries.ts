@@ -1,0 +1,132 @@
+import { sql } from 'kysely';
+import { AppError, nameGrams, normaliseSearchText } from '@shian/domain';
+import type { Db } from '../../db/connect.ts';
+import type { Trx } from '../../db/transaction.ts';
+import type { EnterpriseRow, LicenceRow, ProductRow } from '../../db/schema.ts';
+
+/**
+ * Set-at-a-time queries of the import: lookups by identifier for a whole file, bulk updates from one JSON
+ * parameter, and the search columns of many enterprises at once. Nothing here goes row by row.
+ */
+type Handle = Db | Trx;
+
+const unique = (values: readonly string[]): string[] => [...new Set(values.filter((v) => v.length > 0))];
+
+export async function findEnterprisesByUscc(db: Handle, usccs: readonly string[]): Promise<Map<string, EnterpriseRow>> {
+  const keys = unique(usccs);
+  if (keys.length === 0) return new Map();
+  const rows = await db.selectFrom('enterprises').selectAll().where(sql<boolean>`uscc = ANY(${sql.val(keys)}::text[])`).execute();
+  return new Map(rows.map((r) => [r.uscc, r]));
+}
+
+export async function findLicencesByNumber(db: Handle, numbers: readonly string[]): Promise<Map<string, LicenceRow>> {
+  const keys = unique(numbers);
+  if (keys.length === 0) return new Map();
+  const rows = await db.selectFrom('licences').selectAll().where(sql<boolean>`number = ANY(${sql.val(keys)}::text[])`).execute();
+  return new Map(rows.map((r) => [r.number, r]));
+}
+
+export async function findLicencesById(db: Handle, ids: readonly string[]): Promise<Map<string, LicenceRow>> {
+  const keys = unique(ids);
+  if (keys.length === 0) return new Map();
+  const rows = await db.selectFrom('licences').selectAll().where(sql<boolean>`id = ANY(${sql.val(keys)}::uuid[])`).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function findProductsByNumber(db: Handle, numbers: readonly string[]): Promise<Map<string, ProductRow>> {
+  const keys = unique(numbers);
+  if (keys.length === 0) return new Map();
+  const rows = await db.selectFrom('products').selectAll().where(sql<boolean>`registration_number = ANY(${sql.val(keys)}::text[])`).execute();
+  return new Map(rows.map((r) => [r.registrationNumber, r]));
+}
+
+/** Which of these identifiers a table already holds (for "a row to create now exists"). */
+export async function findExistingKeys(trx: Trx, table: 'enterprises' | 'licences' | 'products', keys: readonly string[]): Promise<Set<string>> {
+  const wanted = unique(keys);
+  if (wanted.length === 0) return new Set();
+  const column = { enterprises: 'uscc', licences: 'number', products: 'registration_number' }[table];
+  const result = await sql<{ key: string }>`SELECT ${sql.ref(column)} AS key FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ANY(${sql.val(wanted)}::text[])`.execute(trx);
+  return new Set(result.rows.map((r) => r.key));
+}
+
+interface RowOf {
+  enterprises: EnterpriseRow;
+  licences: LicenceRow;
+  products: ProductRow;
+}
+
+/** Rows by id, locked for the rest of the transaction. */
+export async function lockRowsById<T extends keyof RowOf>(trx: Trx, table: T, ids: readonly string[]): Promise<Map<string, RowOf[T]>> {
+  const wanted = unique(ids);
+  if (wanted.length === 0) return new Map();
+  const result = await sql<RowOf[T]>`SELECT * FROM ${sql.table(table)} WHERE id = ANY(${sql.val(wanted)}::uuid[]) FOR UPDATE`.execute(trx);
+  return new Map(result.rows.map((r) => [r.id, r]));
+}
+
+/** A column of a bulk update: the SQL name and type of the value in the JSON records. */
+export type BulkColumn = readonly [name: string, type: 'text' | 'text[]' | 'date' | 'uuid' | 'boolean'];
+
+/**
+ * Updates many rows in one statement: `records` (keyed by SQL column name, with `id` and the `version` each
+ * row had when the preview was made) become a record set; a row whose version moved on is left alone and
+ * missing from the result. Bumps each row's version and updated_at.
+ */
+export async function updateRowsFromJson<R>(
+  trx: Trx,
+  table: 'enterprises' | 'licences' | 'products',
+  columns: readonly BulkColumn[],
+  records: readonly Record<string, unknown>[],
+): Promise<R[]> {
+  if (records.length === 0) return [];
+  // Column names and types come from the callers' constant lists, never from input.
+  const assignments = sql.raw(columns.map(([name]) => `${name} = v.${name}`).join(', '));
+  const definition = sql.raw(['id uuid', 'version integer', ...columns.map(([name, type]) => `${name} ${type}`)].join(', '));
+  const result = await sql<R>`UPDATE ${sql.table(table)} AS t SET ${assignments}, version = t.version + 1, updated_at = now()
+    FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS v(${definition})
+    WHERE t.id = v.id AND t.version = v.version
+    RETURNING t.*`.execute(trx);
+  return result.rows;
+}
+
+/**
+ * Recomputes the search columns of many enterprises in four statements, the same way as `refreshSearchIndex`
+ * (search-index.ts) does for one: name grams, and the keys credit code, licence numbers, product numbers, GTINs.
+ */
+export async function refreshSearchColumns(trx: Trx, enterpriseIds: readonly string[]): Promise<void> {
+  const ids = unique(enterpriseIds);
+  if (ids.length === 0) return;
+  const inIds = (column: string) => sql<boolean>`${sql.ref(column)} = ANY(${sql.val(ids)}::uuid[])`;
+  const [enterprises, licences, products] = await Promise.all([
+    trx.selectFrom('enterprises').select(['id', 'name', 'uscc']).where(inIds('id')).execute(),
+    trx.selectFrom('licences').select(['enterpriseId', 'number']).where(inIds('enterpriseId')).execute(),
+    trx.selectFrom('products').select(['enterpriseId', 'registrationNumber', 'gtins']).where(inIds('enterpriseId')).execute(),
+  ]);
+  const keys = new Map(enterprises.map((e) => [e.id, new Set<string>([e.uscc])]));
+  for (const l of licences) keys.get(l.enterpriseId)?.add(l.number);
+  for (const p of products) {
+    const set = keys.get(p.enterpriseId);
+    set?.add(p.registrationNumber);
+    for (const g of p.gtins) set?.add(g);
+  }
+  const records = enterprises.map((e) => ({
+    id: e.id,
+    search_name: normaliseSearchText(e.name),
+    search_grams: nameGrams(e.name),
+    search_keys: [...(keys.get(e.id) ?? [])],
+  }));
+  await sql`UPDATE enterprises AS t SET search_name = v.search_name, search_grams = v.search_grams, search_keys = v.search_keys
+    FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS v(id uuid, search_name text, search_grams text[], search_keys text[])
+    WHERE t.id = v.id`.execute(trx);
+}
+
+/** Inserts rows in statements of `size` rows (PostgreSQL takes at most 65,535 parameters per statement). */
+export function chunks<T>(rows: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** The preview no longer describes the database: nothing is applied. `rows` names the stale rows. */
+export function stalePreview(rows: readonly number[]): AppError {
+  return new AppError('resource.conflict', { data: { rows: [...rows].sort((a, b) => a - b).slice(0, 100) } });
+}

@@ -1,0 +1,45 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { PageLoading, RouteErrorPage } from './page-states.tsx';
+
+/** React.lazy for a named export: each page is its own chunk, loaded on first visit. */
+function lazyNamed<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const LoginPage = lazyNamed(() => import('../pages/login/login-page.tsx'), 'LoginPage');
+const AuthenticatedShell = lazyNamed(() => import('./authenticated-shell.tsx'), 'AuthenticatedShell');
+const HomePage = lazyNamed(() => import('../pages/home/home-page.tsx'), 'HomePage');
+const RegistryPage = lazyNamed(() => import('../pages/registry/registry-page.tsx'), 'RegistryPage');
+const DossierPage = lazyNamed(() => import('../pages/dossier/dossier-page.tsx'), 'DossierPage');
+const ImportPage = lazyNamed(() => import('../pages/imports/import-page.tsx'), 'ImportPage');
+const PasswordPage = lazyNamed(() => import('../pages/account/password-page.tsx'), 'PasswordPage');
+const NotFoundPage = lazyNamed(() => import('./status-pages.tsx'), 'NotFoundPage');
+
+const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
+
+/**
+ * Routes (browser history; the server answers index.html for any non-API path). Pages inside the shell
+ * suspend inside its content area, so the header and menu stay while a page loads.
+ */
+export const router = createBrowserRouter([
+  { path: '/login', element: page(<LoginPage />), errorElement: <RouteErrorPage /> },
+  {
+    path: '/',
+    element: page(<AuthenticatedShell />),
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: page(<HomePage />) },
+          { path: 'enterprises', element: page(<RegistryPage />) },
+          { path: 'enterprises/:id', element: page(<DossierPage />) },
+          { path: 'imports', element: page(<ImportPage />) },
+          { path: 'account/password', element: page(<PasswordPage />) },
+          { path: '*', element: page(<NotFoundPage />) },
+        ],
+      },
+    ],
+  },
+]);

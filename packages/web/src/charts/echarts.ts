@@ -1,0 +1,25 @@
+/**
+ * ECharts, registered piece by piece: only the bar and pie charts, the components they use and the canvas
+ * renderer, so the chart chunk stays small. Imported only by lazily loaded chart components.
+ */
+import * as echarts from 'echarts/core';
+import { BarChart, PieChart, type BarSeriesOption, type PieSeriesOption } from 'echarts/charts';
+import {
+  AriaComponent,
+  GridComponent,
+  LegendPlainComponent,
+  TooltipComponent,
+  type AriaComponentOption,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, PieChart, AriaComponent, GridComponent, LegendPlainComponent, TooltipComponent, CanvasRenderer]);
+
+export type ChartOption = echarts.ComposeOption<
+  BarSeriesOption | PieSeriesOption | AriaComponentOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
+
+export { echarts };
