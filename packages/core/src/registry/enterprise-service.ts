@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, assertCan, validateUscc, type EnterpriseCreate, type EnterpriseUpdate } from '@shian/domain';
+import { AppError, assertCan, isEnterpriseUser, validateUscc, type EnterpriseCreate, type EnterpriseUpdate } from '@shian/domain';
 import { recordAudit } from '../audit/record-audit.ts';
 import { withTransaction, type Ctx, type TrxCtx } from '../db/transaction.ts';
 import type { EnterpriseRow } from '../db/schema.ts';
@@ -89,8 +89,10 @@ export async function updateEnterprise(ctx: Ctx, id: string, patch: EnterpriseUp
     assertCan(ctx.actor, 'registry.update', { jurisdictionCode: before.jurisdictionCode, enterpriseId: before.id });
     assertVersion(before.version, patch.version);
     const { version: _version, ...changes } = patch;
+    // Where an enterprise is supervised and whether it may operate are the regulator's decisions.
+    const regulatorOnly = (changes.jurisdictionCode !== undefined && changes.jurisdictionCode !== before.jurisdictionCode) || (changes.status !== undefined && changes.status !== before.status);
+    if (regulatorOnly && isEnterpriseUser(ctx.actor)) throw new AppError('auth.forbidden');
     if (changes.jurisdictionCode && changes.jurisdictionCode !== before.jurisdictionCode) {
-      if (ctx.actor.role === 'enterprise_admin' || ctx.actor.role === 'enterprise_staff') throw new AppError('auth.forbidden');
       await assertJurisdictionUsable(trx.db, ctx.actor, changes.jurisdictionCode);
       for (const table of ['licences', 'products', 'people'] as const) {
         await trx.db.updateTable(table).set({ jurisdictionCode: changes.jurisdictionCode }).where('enterpriseId', '=', id).execute();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, LICENCE_VALIDITY_YEARS, assertCan, parseLicenceNumber, type LicenceCreate, type LicenceUpdate } from '@shian/domain';
+import { AppError, assertCan, defaultValidUntil, parseLicenceNumber, type LicenceCreate, type LicenceUpdate } from '@shian/domain';
 import { recordAudit } from '../audit/record-audit.ts';
 import { withTransaction, type Ctx, type TrxCtx } from '../db/transaction.ts';
 import type { LicenceRow } from '../db/schema.ts';
@@ -74,13 +74,6 @@ export async function updateLicence(ctx: Ctx, licenceId: string, patch: LicenceU
     await auditLicence(trx, 'licence.update', before, after);
     return after;
   });
-}
-
-/** The last day of a licence issued on `issuedOn` (`YYYY-MM-DD`): the same date LICENCE_VALIDITY_YEARS later, less one day. */
-export function defaultValidUntil(issuedOn: string): string {
-  const [year = 0, month = 1, day = 1] = issuedOn.split('-').map(Number);
-  // Date.UTC rolls 29 February over to 1 March in a common year, so the day before is 28 February.
-  return new Date(Date.UTC(year + LICENCE_VALIDITY_YEARS, month - 1, day) - 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The categories, unique, with the SC number's own category first when it was missing. */

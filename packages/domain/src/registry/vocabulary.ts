@@ -54,3 +54,10 @@ export const PREMISES_KINDS = ['registered', 'production', 'business', 'warehous
 export const LICENCE_VALIDITY_YEARS = 5;
 /** Expiry shows up this many days ahead. */
 export const LICENCE_EXPIRY_NOTICE_DAYS = 90;
+
+/** The last day of a licence issued on `issuedOn` (YYYY-MM-DD): LICENCE_VALIDITY_YEARS later, less one day. */
+export function defaultValidUntil(issuedOn: string): string {
+  const [year = 0, month = 1, day = 1] = issuedOn.split('-').map(Number);
+  // Date.UTC rolls 29 February over to 1 March in a common year, so the day before is 28 February.
+  return new Date(Date.UTC(year + LICENCE_VALIDITY_YEARS, month - 1, day) - 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { AppError, nameGrams, normaliseSearchText } from '@shian/domain';
+import { AppError } from '@shian/domain';
 import type { Db } from '../../db/connect.ts';
 import type { Trx } from '../../db/transaction.ts';
 import type { EnterpriseRow, LicenceRow, ProductRow } from '../../db/schema.ts';
@@ -86,37 +86,6 @@ export async function updateRowsFromJson<R>(
     WHERE t.id = v.id AND t.version = v.version
     RETURNING t.*`.execute(trx);
   return result.rows;
-}
-
-/**
- * Recomputes the search columns of many enterprises in four statements, the same way as `refreshSearchIndex`
- * (search-index.ts) does for one: name grams, and the keys credit code, licence numbers, product numbers, GTINs.
- */
-export async function refreshSearchColumns(trx: Trx, enterpriseIds: readonly string[]): Promise<void> {
-  const ids = unique(enterpriseIds);
-  if (ids.length === 0) return;
-  const inIds = (column: string) => sql<boolean>`${sql.ref(column)} = ANY(${sql.val(ids)}::uuid[])`;
-  const [enterprises, licences, products] = await Promise.all([
-    trx.selectFrom('enterprises').select(['id', 'name', 'uscc']).where(inIds('id')).execute(),
-    trx.selectFrom('licences').select(['enterpriseId', 'number']).where(inIds('enterpriseId')).execute(),
-    trx.selectFrom('products').select(['enterpriseId', 'registrationNumber', 'gtins']).where(inIds('enterpriseId')).execute(),
-  ]);
-  const keys = new Map(enterprises.map((e) => [e.id, new Set<string>([e.uscc])]));
-  for (const l of licences) keys.get(l.enterpriseId)?.add(l.number);
-  for (const p of products) {
-    const set = keys.get(p.enterpriseId);
-    set?.add(p.registrationNumber);
-    for (const g of p.gtins) set?.add(g);
-  }
-  const records = enterprises.map((e) => ({
-    id: e.id,
-    search_name: normaliseSearchText(e.name),
-    search_grams: nameGrams(e.name),
-    search_keys: [...(keys.get(e.id) ?? [])],
-  }));
-  await sql`UPDATE enterprises AS t SET search_name = v.search_name, search_grams = v.search_grams, search_keys = v.search_keys
-    FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS v(id uuid, search_name text, search_grams text[], search_keys text[])
-    WHERE t.id = v.id`.execute(trx);
 }
 
 /** Inserts rows in statements of `size` rows (PostgreSQL takes at most 65,535 parameters per statement). */

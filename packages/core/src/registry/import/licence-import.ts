@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LICENCE_VALIDITY_YEARS, inScope, licenceCreateSchema, normaliseIdentifier, parseLicenceNumber, type Actor } from '@shian/domain';
+import { defaultValidUntil, inScope, licenceCreateSchema, normaliseIdentifier, parseLicenceNumber, type Actor } from '@shian/domain';
 import type { AuditInput } from '../../audit/record-audit.ts';
 import type { Ctx, TrxCtx } from '../../db/transaction.ts';
 import type { EnterpriseRow, LicenceRow } from '../../db/schema.ts';
@@ -11,10 +11,10 @@ import {
   findExistingKeys,
   findLicencesByNumber,
   lockRowsById,
-  refreshSearchColumns,
   stalePreview,
   updateRowsFromJson,
 } from './import-queries.ts';
+import { refreshSearchColumns } from '../search-index.ts';
 import { type RowDraft, diffRecord, duplicateTracker, reportIssues } from './row-draft.ts';
 
 const FIELDS = ['uscc', 'number', 'categories', 'issuingAuthority', 'issuedOn', 'validUntil', 'status'] as const;
@@ -33,11 +33,6 @@ interface LicenceRecord {
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** The last day of a licence issued on `issuedOn`: LICENCE_VALIDITY_YEARS later, less one day (as licence-service.ts). */
-function defaultLicenceExpiry(issuedOn: string): string {
-  const [year = 0, month = 1, day = 1] = issuedOn.split('-').map(Number);
-  return new Date(Date.UTC(year + LICENCE_VALIDITY_YEARS, month - 1, day) - 86_400_000).toISOString().slice(0, 10);
-}
 
 /** The categories, unique, with an SC number's own category first when it was missing. */
 const withOwnCategory = (categories: readonly string[], own: string | null): string[] => [...new Set(own === null ? categories : [own, ...categories])];
@@ -91,7 +86,7 @@ function planRow(
   const data = result.data;
   const own = parsedNumber.kind === 'SC' ? parsedNumber.categoryCode : null;
   const categories = draft.has('categories') || !stored ? withOwnCategory(data.categories, own) : stored.categories;
-  const validUntil = data.validUntil ?? stored?.validUntil ?? defaultLicenceExpiry(data.issuedOn);
+  const validUntil = data.validUntil ?? stored?.validUntil ?? defaultValidUntil(data.issuedOn);
   if (validUntil <= data.issuedOn) {
     draft.fail(data.validUntil ? 'validUntil' : 'issuedOn', 'field.date_order');
     return { row: draft.row, action: 'error', key: number, changes: [], errors: draft.errors, write: null };

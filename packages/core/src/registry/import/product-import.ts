@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  HEALTH_FUNCTION_CLAIMS,
-  LEGACY_HEALTH_FUNCTIONS,
-  NUTRIENT_SUPPLEMENT_CLAIM,
+  KINDS_OF_CATEGORY,
+  PERMITTED_FUNCTIONS,
   PRODUCT_CATEGORIES,
   inScope,
   licenceCoversProduct,
@@ -27,10 +26,10 @@ import {
   findLicencesByNumber,
   findProductsByNumber,
   lockRowsById,
-  refreshSearchColumns,
   stalePreview,
   updateRowsFromJson,
 } from './import-queries.ts';
+import { refreshSearchColumns } from '../search-index.ts';
 import { type RowDraft, diffRecord, duplicateTracker, reportIssues } from './row-draft.ts';
 
 const FIELDS = ['uscc', 'name', 'category', 'registrationNumber', 'functions', 'gtins', 'specification', 'licenceNumber'] as const;
@@ -49,21 +48,6 @@ interface ProductRecord {
   licenceNumber: string | null;
   jurisdictionCode: string;
 }
-
-/** The registration-number kinds each product category may carry (as product-service.ts). */
-const KINDS_OF_CATEGORY: Record<ProductCategory, readonly ProductNumberKind[]> = {
-  health_food: ['health_food_registration', 'health_food_filing', 'legacy_health_food'],
-  infant_formula: ['infant_formula_registration'],
-  fsmp: ['fsmp_registration'],
-};
-
-/** Claims a health food may carry: the 2023 list, the 2003 list (transition) and nutrient supplements (as product-service.ts). */
-const PERMITTED_FUNCTIONS: ReadonlySet<string> = new Set([
-  ...HEALTH_FUNCTION_CLAIMS.items.map((c) => c.name['zh-CN']),
-  ...LEGACY_HEALTH_FUNCTIONS.items.map((c) => c.name['zh-CN']),
-  NUTRIENT_SUPPLEMENT_CLAIM.name['zh-CN'],
-  ...NUTRIENT_SUPPLEMENT_CLAIM.nutrients.map((n) => `补充${n['zh-CN']}`),
-]);
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 

@@ -128,6 +128,21 @@ describe('editing an enterprise', () => {
   });
 });
 
+describe('what an enterprise may change of itself', () => {
+  it('lets its administrator edit contact details but not its status or jurisdiction', async () => {
+    const e = await buildEnterprise(t.database.db, { jurisdictionCode: '310115' });
+    const { user } = await buildUser(t.database.db, 'enterprise_admin', { enterpriseId: e.id });
+    const own = await signInAs(t.app, user.username);
+    expect((await own.patch(`/api/v1/enterprises/${e.id}`, { version: 1, phone: '021-66668888' })).statusCode).toBe(200);
+    expect((await pudongSupervisor.patch(`/api/v1/enterprises/${e.id}`, { version: 2, status: 'suspended' })).statusCode).toBe(200);
+    const reopen = await own.patch(`/api/v1/enterprises/${e.id}`, { version: 3, status: 'active' });
+    expect(reopen.statusCode).toBe(403);
+    expect(reopen.json().code).toBe('auth.forbidden');
+    expect((await own.patch(`/api/v1/enterprises/${e.id}`, { version: 3, jurisdictionCode: '310101' })).statusCode).toBe(403);
+    expect((await own.get(`/api/v1/enterprises/${e.id}`)).json().enterprise).toMatchObject({ status: 'suspended', jurisdictionCode: '310115', version: 3 });
+  });
+});
+
 describe('search and scope', () => {
   it('finds by partial Chinese name, credit code prefix and licence number, only within scope', async () => {
     const hp = await buildEnterprise(t.database.db, { jurisdictionCode: '310101002', name: '上海外滩婴幼儿乳品专营店', kinds: ['seller'] });
