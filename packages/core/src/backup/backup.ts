@@ -43,10 +43,11 @@ export async function backupDatabase(db: Db, file: string): Promise<Record<strin
       for (const table of BACKUP_TABLES) {
         counts[table] = 0;
         for (let offset = 0; ; offset += PAGE) {
-          const { rows } = await sql<{ row: Record<string, unknown> }>`SELECT to_jsonb(t) AS row FROM ${sql.table(table)} t ORDER BY 1 OFFSET ${offset} LIMIT ${PAGE}`.execute(tx);
+          // As text: the query layer's camelCase mapping must not rename the columns inside the row.
+          const { rows } = await sql<{ row: string }>`SELECT to_jsonb(t)::text AS row FROM ${sql.table(table)} t ORDER BY 1 OFFSET ${offset} LIMIT ${PAGE}`.execute(tx);
           for (const r of rows) {
             counts[table] += 1;
-            yield `${JSON.stringify({ table, row: r.row } satisfies Line)}\n`;
+            yield `{"table":${JSON.stringify(table)},"row":${r.row}}\n`;
           }
           if (rows.length < PAGE) break;
         }
