@@ -29,3 +29,4 @@ export { today } from './registry/guards.ts';
 export * from './setup/prepare-database.ts';
 export * from './demo/demo-accounts.ts';
 export * from './backup/backup.ts';
+export * from './db/maintenance.ts';

@@ -25,7 +25,8 @@ export interface Page<T> {
   totalIsEstimate: boolean;
 }
 
-const COUNT_CAP = 10_000;
+/** Totals are exact up to here and shown as "1000+" beyond: counting further costs more than it tells. */
+const COUNT_CAP = 1000;
 
 function filterConditions(ctx: Ctx, filters: EnterpriseFilters): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [scopeCondition(ctx.actor, 'enterprises')];
@@ -35,9 +36,11 @@ function filterConditions(ctx: Ctx, filters: EnterpriseFilters): Expression<SqlB
       'enterprises.searchName',
     )} LIKE ${`%${escapeLike(normaliseSearchText(q))}%`})`;
     if (looksLikeIdentifier(q)) {
+      // An identifier: exact match on any key (credit code, licence, product number, GTIN) or a credit-code
+      // prefix; both are index lookups (GIN on the keys, text_pattern_ops on the code).
       const key = normaliseIdentifier(q);
       conditions.push(
-        sql<boolean>`(${sql.ref('enterprises.searchKeys')} @> ARRAY[${key}]::text[] OR ${sql.ref('enterprises.uscc')} LIKE ${`${escapeLike(key)}%`} OR ${byName})`,
+        sql<boolean>`(${sql.ref('enterprises.searchKeys')} @> ARRAY[${key}]::text[] OR ${sql.ref('enterprises.uscc')} LIKE ${`${escapeLike(key)}%`})`,
       );
     } else {
       conditions.push(byName);
@@ -60,7 +63,7 @@ const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\
 
 /**
  * The registry search: scoped to the actor, filtered, ordered by name, keyset-paginated. The total is
- * exact up to 10,000 and reported as an estimate beyond.
+ * exact up to COUNT_CAP and reported as an estimate beyond.
  */
 export async function searchEnterprises(ctx: Ctx, filters: EnterpriseFilters): Promise<Page<EnterpriseRow>> {
   const conditions = filterConditions(ctx, filters);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { refreshStatistics } from '../db/maintenance.ts';
 import { seedJurisdictions } from '../jurisdiction/jurisdiction-queries.ts';
 import type { DemoOptions } from '../demo/load-demo.ts';
 import { verifyPassword } from '../auth/passwords.ts';
@@ -26,6 +27,7 @@ export async function prepareDatabase(database: Database, options: { demo: DemoO
       // Loaded on demand: the generator's word lists are only needed on a first demo start.
       const { loadDemoData } = await import('../demo/load-demo.ts');
       await loadDemoData(database.db, options.demo);
+      await refreshStatistics(database.db);
       demoLoaded = true;
     }
   }

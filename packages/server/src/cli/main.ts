@@ -8,6 +8,7 @@ import {
   migrateToLatest,
   migrationStatus,
   prepareDatabase,
+  refreshStatistics,
   restoreDatabase,
   seedJurisdictions,
   verifyAuditChain,
@@ -81,6 +82,7 @@ async function run(argv: string[]): Promise<number> {
         }
         const { loadDemoData } = await import('@shian/core/demo/load-demo.ts');
         const summary = await loadDemoData(database.db, { sellers: Number(values.sellers ?? 3000) });
+        await refreshStatistics(database.db);
         console.log(JSON.stringify(summary));
         return 0;
       });

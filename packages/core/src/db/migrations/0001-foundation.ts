@@ -39,9 +39,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX enterprises_jurisdiction_idx ON enterprises (jurisdiction_code text_pattern_ops, name, id);
     CREATE INDEX enterprises_name_idx ON enterprises (name, id);
-    CREATE INDEX enterprises_grams_idx ON enterprises USING gin (search_grams);
-    CREATE INDEX enterprises_keys_idx ON enterprises USING gin (search_keys);
-    CREATE INDEX enterprises_kinds_idx ON enterprises USING gin (kinds);
+    -- GIN without the pending list (fastupdate): PGlite has no autovacuum to merge it, and an unmerged list
+    -- is read in full by every search. Registry writes are few; reads are many.
+    CREATE INDEX enterprises_grams_idx ON enterprises USING gin (search_grams) WITH (fastupdate = off);
+    CREATE INDEX enterprises_keys_idx ON enterprises USING gin (search_keys) WITH (fastupdate = off);
+    CREATE INDEX enterprises_kinds_idx ON enterprises USING gin (kinds) WITH (fastupdate = off);
+    CREATE INDEX enterprises_uscc_prefix_idx ON enterprises (uscc text_pattern_ops);
 
     CREATE TABLE premises (
       id uuid PRIMARY KEY,
@@ -73,6 +76,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX licences_enterprise_idx ON licences (enterprise_id);
     CREATE INDEX licences_expiry_idx ON licences (jurisdiction_code text_pattern_ops, valid_until);
+    CREATE INDEX licences_categories_idx ON licences USING gin (categories) WITH (fastupdate = off);
 
     CREATE TABLE products (
       id uuid PRIMARY KEY,
@@ -93,7 +97,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz NOT NULL DEFAULT now()
     );
     CREATE INDEX products_enterprise_idx ON products (enterprise_id);
-    CREATE INDEX products_gtins_idx ON products USING gin (gtins);
+    CREATE INDEX products_gtins_idx ON products USING gin (gtins) WITH (fastupdate = off);
+    CREATE INDEX products_category_idx ON products (category, enterprise_id);
 
     CREATE TABLE people (
       id uuid PRIMARY KEY,

@@ -1,5 +1,6 @@
 import { AppError, assertCan } from '@shian/domain';
 import { recordAudit } from '../../audit/record-audit.ts';
+import { BULK_ROWS, refreshStatistics } from '../../db/maintenance.ts';
 import { withTransaction, type Ctx } from '../../db/transaction.ts';
 import { isUniqueViolation } from '../guards.ts';
 import { countActions, type ImportPlan } from './import-plan.ts';
@@ -20,7 +21,7 @@ const AUDIT_BATCH = 5000;
  */
 export async function applyImport(ctx: Ctx, importId: string): Promise<ImportApplied> {
   assertCan(ctx.actor, 'registry.import');
-  return withTransaction(ctx, async (trx) => {
+  const applied = await withTransaction(ctx, async (trx) => {
     const stored = await trx.db.selectFrom('imports').selectAll().where('id', '=', importId).forUpdate().executeTakeFirst();
     if (!stored || (stored.createdBy !== ctx.actor.userId && ctx.actor.role !== 'city_admin')) throw new AppError('import.not_found');
     if (stored.status === 'applied') throw new AppError('import.already_applied');
@@ -46,4 +47,6 @@ export async function applyImport(ctx: Ctx, importId: string): Promise<ImportApp
     await trx.db.updateTable('imports').set({ status: 'applied', appliedAt: new Date() }).where('id', '=', importId).execute();
     return { applied: { created: counts.create, updated: counts.update, unchanged: counts.unchanged } };
   });
+  if (applied.applied.created + applied.applied.updated >= BULK_ROWS) await refreshStatistics(ctx.db);
+  return applied;
 }
