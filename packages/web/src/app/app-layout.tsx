@@ -87,12 +87,11 @@ export function AppLayout() {
             </nav>
           </Layout.Sider>
         )}
+        {/* Layout.Content renders the page's one <main>. */}
         <Layout.Content className="shian-content">
-          <main>
-            <Suspense fallback={<PageLoading />}>
-              <Outlet />
-            </Suspense>
-          </main>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
       {isMobile && (

@@ -33,7 +33,7 @@ export function RegistryFilters({ filters, onChange }: RegistryFiltersProps) {
 
   return (
     <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
-      <Col xs={24} lg={10}>
+      <Col xs={24} xl={8} lg={24}>
         <Input.Search
           // Remount when the URL changes (back/forward) so the box shows the query in force.
           key={filters.q}
@@ -45,7 +45,7 @@ export function RegistryFilters({ filters, onChange }: RegistryFiltersProps) {
           onSearch={(value) => set('q', value.trim())}
         />
       </Col>
-      <Col xs={12} sm={6} lg={3}>
+      <Col xs={12} sm={6} lg={5} xl={3}>
         <Select
           aria-label={t('registry.district')}
           placeholder={t('registry.district')}
@@ -58,7 +58,7 @@ export function RegistryFilters({ filters, onChange }: RegistryFiltersProps) {
           onChange={(value: string | undefined) => set('district', value)}
         />
       </Col>
-      <Col xs={12} sm={6} lg={3}>
+      <Col xs={12} sm={6} lg={5} xl={3}>
         <Select
           aria-label={t('registry.kind')}
           placeholder={t('registry.kind')}
@@ -69,7 +69,7 @@ export function RegistryFilters({ filters, onChange }: RegistryFiltersProps) {
           onChange={(value: string | undefined) => set('kind', value)}
         />
       </Col>
-      <Col xs={12} sm={6} lg={3}>
+      <Col xs={12} sm={6} lg={5} xl={3}>
         <Select
           aria-label={t('registry.category')}
           placeholder={t('registry.category')}
@@ -90,7 +90,7 @@ export function RegistryFilters({ filters, onChange }: RegistryFiltersProps) {
           onChange={(value: string | undefined) => set('category', value)}
         />
       </Col>
-      <Col xs={12} sm={6} lg={3}>
+      <Col xs={12} sm={6} lg={5} xl={3}>
         <Select
           aria-label={t('registry.flag')}
           placeholder={t('registry.flag')}
@@ -102,7 +102,7 @@ export function RegistryFilters({ filters, onChange }: RegistryFiltersProps) {
           onChange={(value: string | undefined) => set('flag', value)}
         />
       </Col>
-      <Col xs={24} lg={2}>
+      <Col xs={24} lg={4} xl={4}>
         <Button block disabled={!hasFilters} onClick={() => onChange({ q: '', district: '', kind: '', category: '', flag: '' })}>
           {t('registry.reset')}
         </Button>
