@@ -32,6 +32,24 @@ function run(label: string, args: string[], env: Record<string, string> = {}): n
   return result.status ?? 1;
 }
 
+/**
+ * The browser tests drive Debian's Chromium (no browser is ever downloaded). On a fresh Debian machine
+ * where we are root, install it; elsewhere say what is missing.
+ */
+function ensureChromium(): void {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(chromium)) return;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('\n=== installing Chromium from Debian (apt-get install chromium) ===');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+  }
+  if (!existsSync(chromium)) {
+    console.error(`Chromium not found at ${chromium}: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+}
+
 function countVitest(file: string, label: string): void {
   if (!existsSync(file)) {
     failures.push(`${label}: no report (the runner crashed)`);
@@ -87,6 +105,7 @@ if (process.env.SHIAN_TEST_PG === '0') {
 // 3. Browser tests against the started platform.
 const specs = existsSync(join(ROOT, 'e2e/specs')) ? readdirSync(join(ROOT, 'e2e/specs')).filter((f) => f.endsWith('.spec.ts')) : [];
 if (specs.length > 0) {
+  ensureChromium();
   buildWebIfStale();
   const e2eReport = join(RESULTS, 'e2e.json');
   run('browser tests in Chromium', [join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test', '--config', 'e2e/playwright.config.ts'], {

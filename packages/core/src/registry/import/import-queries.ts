@@ -3,6 +3,7 @@ import { AppError } from '@shian/domain';
 import type { Db } from '../../db/connect.ts';
 import type { Trx } from '../../db/transaction.ts';
 import type { EnterpriseRow, LicenceRow, ProductRow } from '../../db/schema.ts';
+import type { StoredPlanRow } from './import-plan.ts';
 
 /**
  * Set-at-a-time queries of the import: lookups by identifier for a whole file, bulk updates from one JSON
@@ -98,4 +99,34 @@ export function chunks<T>(rows: readonly T[], size: number): T[][] {
 /** The preview no longer describes the database: nothing is applied. `rows` names the stale rows. */
 export function stalePreview(rows: readonly number[]): AppError {
   return new AppError('resource.conflict', { data: { rows: [...rows].sort((a, b) => a - b).slice(0, 100) } });
+}
+
+export interface EnterpriseChildRows<R> {
+  creates: StoredPlanRow[];
+  updates: StoredPlanRow[];
+  /** The stored rows to update, as they were before (for the audit), locked. */
+  current: Map<string, R>;
+}
+
+/**
+ * Splits a plan's licence or product rows into creates and updates after checking that the preview still
+ * describes the database: a number to create not registered since, a row to update unchanged, and its
+ * enterprise still in the jurisdiction it had. Throws `stalePreview` naming every stale row otherwise.
+ */
+export async function freshChildRows<T extends 'licences' | 'products'>(trx: Trx, table: T, rows: readonly StoredPlanRow[]): Promise<EnterpriseChildRows<RowOf[T]>> {
+  const creates = rows.filter((r) => r.action === 'create' && r.write);
+  const updates = rows.filter((r) => r.action === 'update' && r.write);
+  const writing = [...creates, ...updates];
+  const taken = await findExistingKeys(trx, table, creates.map((r) => r.key));
+  const current = await lockRowsById(trx, table, updates.map((r) => r.write?.id ?? ''));
+  const holders = await lockRowsById(trx, 'enterprises', writing.map((r) => r.write?.enterpriseId ?? ''));
+  const stale = writing.filter((r) => {
+    const holder = holders.get(r.write?.enterpriseId ?? '');
+    if (!holder || holder.jurisdictionCode !== r.write?.enterpriseJurisdiction) return true;
+    if (r.action === 'create') return taken.has(r.key);
+    const row = current.get(r.write.id);
+    return !row || row.version !== r.write.version || row.updatedAt.toISOString() !== r.write.updatedAt;
+  });
+  if (stale.length > 0) throw stalePreview(stale.map((r) => r.row));
+  return { creates, updates, current };
 }

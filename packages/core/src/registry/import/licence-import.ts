@@ -8,11 +8,10 @@ import {
   type BulkColumn,
   chunks,
   findEnterprisesByUscc,
-  findExistingKeys,
   findLicencesByNumber,
-  lockRowsById,
   stalePreview,
   updateRowsFromJson,
+  freshChildRows,
 } from './import-queries.ts';
 import { refreshSearchColumns } from '../search-index.ts';
 import { type RowDraft, diffRecord, duplicateTracker, reportIssues } from './row-draft.ts';
@@ -129,20 +128,7 @@ const UPDATE_COLUMNS: readonly BulkColumn[] = [
  * registered, a licence to update changed, or its holder moved to another jurisdiction since the preview.
  */
 export async function applyLicenceRows(trx: TrxCtx, rows: readonly StoredPlanRow[]): Promise<AuditInput[]> {
-  const creates = rows.filter((r) => r.action === 'create' && r.write);
-  const updates = rows.filter((r) => r.action === 'update' && r.write);
-  const writing = [...creates, ...updates];
-  const taken = await findExistingKeys(trx.db, 'licences', creates.map((r) => r.key));
-  const current = await lockRowsById(trx.db, 'licences', updates.map((r) => r.write?.id ?? ''));
-  const holders = await lockRowsById(trx.db, 'enterprises', writing.map((r) => r.write?.enterpriseId ?? ''));
-  const stale = writing.filter((r) => {
-    const holder = holders.get(r.write?.enterpriseId ?? '');
-    if (!holder || holder.jurisdictionCode !== r.write?.enterpriseJurisdiction) return true;
-    if (r.action === 'create') return taken.has(r.key);
-    const row = current.get(r.write.id);
-    return !row || row.version !== r.write.version || row.updatedAt.toISOString() !== r.write.updatedAt;
-  });
-  if (stale.length > 0) throw stalePreview(stale.map((r) => r.row));
+  const { creates, updates, current } = await freshChildRows(trx.db, 'licences', rows);
 
   const audits: AuditInput[] = [];
   for (const chunk of chunks(creates, 1000)) {

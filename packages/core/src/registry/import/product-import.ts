@@ -21,13 +21,12 @@ import {
   type BulkColumn,
   chunks,
   findEnterprisesByUscc,
-  findExistingKeys,
   findLicencesById,
   findLicencesByNumber,
   findProductsByNumber,
-  lockRowsById,
   stalePreview,
   updateRowsFromJson,
+  freshChildRows,
 } from './import-queries.ts';
 import { refreshSearchColumns } from '../search-index.ts';
 import { type RowDraft, diffRecord, duplicateTracker, reportIssues } from './row-draft.ts';
@@ -188,20 +187,8 @@ const UPDATE_COLUMNS: readonly BulkColumn[] = [
  * registered, a product to update changed, or its enterprise moved to another jurisdiction since the preview.
  */
 export async function applyProductRows(trx: TrxCtx, rows: readonly StoredPlanRow[]): Promise<AuditInput[]> {
-  const creates = rows.filter((r) => r.action === 'create' && r.write);
-  const updates = rows.filter((r) => r.action === 'update' && r.write);
+  const { creates, updates, current } = await freshChildRows(trx.db, 'products', rows);
   const writing = [...creates, ...updates];
-  const taken = await findExistingKeys(trx.db, 'products', creates.map((r) => r.key));
-  const current = await lockRowsById(trx.db, 'products', updates.map((r) => r.write?.id ?? ''));
-  const holders = await lockRowsById(trx.db, 'enterprises', writing.map((r) => r.write?.enterpriseId ?? ''));
-  const stale = writing.filter((r) => {
-    const holder = holders.get(r.write?.enterpriseId ?? '');
-    if (!holder || holder.jurisdictionCode !== r.write?.enterpriseJurisdiction) return true;
-    if (r.action === 'create') return taken.has(r.key);
-    const row = current.get(r.write.id);
-    return !row || row.version !== r.write.version || row.updatedAt.toISOString() !== r.write.updatedAt;
-  });
-  if (stale.length > 0) throw stalePreview(stale.map((r) => r.row));
 
   const audits: AuditInput[] = [];
   for (const chunk of chunks(creates, 1000)) {
