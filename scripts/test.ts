@@ -62,11 +62,17 @@ function countVitest(file: string, label: string): void {
     numPendingTests: number;
     numTodoTests: number;
     numFailedTestSuites: number;
+    success: boolean;
   };
   total.passed += report.numPassedTests;
   total.failed += report.numFailedTests + report.numFailedTestSuites;
   total.skipped += report.numPendingTests + report.numTodoTests;
   if (report.numFailedTests + report.numFailedTestSuites > 0) failures.push(`${label}: ${report.numFailedTests} failed tests, ${report.numFailedTestSuites} failed files`);
+  else if (!report.success) {
+    // Every test passed but the run was not clean (an unhandled error): that is a failure too.
+    total.failed += 1;
+    failures.push(`${label}: unhandled errors during the run`);
+  }
 }
 
 async function postgresReachable(url: string): Promise<string | null> {
@@ -84,7 +90,7 @@ const vitest = join(ROOT, 'node_modules/vitest/vitest.mjs');
 const vitestArgs = (out: string, filter: string[] = []) => [vitest, 'run', ...filter, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
 
 // 1. Everything on the embedded database.
-run('unit and integration tests on PGlite', vitestArgs(join(RESULTS, 'vitest-pglite.json')));
+run('unit and integration tests on PGlite', vitestArgs(join(RESULTS, 'vitest-pglite.json')), { SHIAN_TEST_DATABASE_URL: '' });
 countVitest(join(RESULTS, 'vitest-pglite.json'), 'PGlite');
 
 // 2. The integration tests on the PostgreSQL server.

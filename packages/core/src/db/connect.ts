@@ -46,6 +46,9 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   const plugins = [new CamelCasePlugin()];
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c TimeZone=Asia/Shanghai' });
+    // An idle connection the server closes (restart, failover) must not crash the process; the pool
+    // replaces it on the next query.
+    pool.on('error', (error) => console.warn(`database connection lost: ${error.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     const url = new URL(options.databaseUrl);
     url.password = '';

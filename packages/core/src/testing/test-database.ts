@@ -18,7 +18,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     database = await connectDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-    drop = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    drop = () => dropDatabase(serverUrl, name);
   } else {
     database = await connectDatabase({ dataDir: 'memory://' });
   }
@@ -34,6 +34,24 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       if (drop) await drop();
     },
   };
+}
+
+/**
+ * Drops a test database once its connections are gone. A forced drop would terminate connections that are
+ * still closing, and their clients would report the termination as an unhandled error.
+ */
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    try {
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      // 55006: still being accessed by another connection that is on its way out.
+      if ((error as { code?: string }).code !== '55006') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 async function adminQuery(serverUrl: string, statement: string): Promise<void> {
