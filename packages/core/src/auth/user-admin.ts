@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, ROLES, assertCan, type Role } from '@shian/domain';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit, type AuditInput } from '../audit/record-audit.ts';
 import { withTransaction, type Ctx } from '../db/transaction.ts';
 import type { UserRow } from '../db/schema.ts';
 import { hashPassword, isStrongPassword, verifyPassword } from './passwords.ts';
@@ -36,17 +36,14 @@ export async function createUser(ctx: Ctx, input: NewUser, options: { allowWeakP
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
-      action: 'user.create',
-      entityType: 'user',
-      entityId: user.id,
-      jurisdictionCode: user.jurisdictionCode,
-      enterpriseId: user.enterpriseId,
-      before: null,
-      after: user,
-    });
+    await recordAudit(trx, userCreatedAudit(user));
     return user;
   });
+}
+
+/** The audit entry of a new account (the password hash is redacted by `recordAudit`). */
+export function userCreatedAudit(user: UserRow): AuditInput {
+  return { action: 'user.create', entityType: 'user', entityId: user.id, jurisdictionCode: user.jurisdictionCode, enterpriseId: user.enterpriseId, before: null, after: user };
 }
 
 /** Changes the acting user's own password after checking the current one; other sessions are ended. */

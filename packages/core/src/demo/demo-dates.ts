@@ -31,10 +31,6 @@ export function yearOf(iso: string): number {
   return Number(iso.slice(0, 4));
 }
 
-/** A licence issued on `issuedOn` is valid for 5 years, up to the day before the anniversary. */
-export function licenceValidUntil(issuedOn: string): string {
-  return addDays(addYears(issuedOn, LICENCE_VALIDITY_YEARS), -1);
-}
 
 /** Days in the validity period ending on `asOf`: issue dates further back than this have expired. */
 function validitySpan(asOf: string): number {

@@ -5,9 +5,8 @@
  * and product-number sequences, GTIN company prefixes.
  */
 import { randomUUID } from 'node:crypto';
-import { makeUscc, MAX_USCC_SEQUENCE, USCC_CHARSET, nameGrams, normaliseSearchText, type EnterpriseKind, type JurisdictionNode } from '@shian/domain';
+import { defaultValidUntil, makeUscc, MAX_USCC_SEQUENCE, USCC_CHARSET, nameGrams, normaliseSearchText, type EnterpriseKind, type JurisdictionNode } from '@shian/domain';
 import type { EnterpriseRow, LicenceRow, PersonRow, PremisesRow, ProductRow } from '../db/schema.ts';
-import { licenceValidUntil } from './demo-dates.ts';
 import type { DistrictProfile } from './places.ts';
 import type { Random } from './random.ts';
 import { NameBook } from './trade-names.ts';
@@ -145,7 +144,7 @@ export function addLicence(ctx: PlanContext, planned: PlannedEnterprise, input: 
     categories: input.categories,
     issuingAuthority: input.issuingAuthority,
     issuedOn: input.issuedOn,
-    validUntil: licenceValidUntil(input.issuedOn),
+    validUntil: defaultValidUntil(input.issuedOn),
     status: 'valid',
     jurisdictionCode: planned.enterprise.jurisdictionCode,
     version: 1,

@@ -4,6 +4,7 @@
  * to the chain in one batch per call.
  */
 import { sql } from 'kysely';
+import { userCreatedAudit } from '../auth/user-admin.ts';
 import { recordAudit, type AuditInput } from '../audit/record-audit.ts';
 import type { UserRow } from '../db/schema.ts';
 import type { Trx, TrxCtx } from '../db/transaction.ts';
@@ -83,18 +84,7 @@ export async function insertEnterprises(ctx: TrxCtx, enterprises: readonly Plann
 /** Inserts the demo users and audits each creation (the password hash is redacted from the log). */
 export async function insertUsers(ctx: TrxCtx, users: readonly UserRow[]): Promise<void> {
   await inChunks(users, (rows) => ctx.db.insertInto('users').values(rows).execute());
-  await recordAudit(
-    ctx,
-    ...users.map((user): AuditInput => ({
-      action: 'user.create',
-      entityType: 'user',
-      entityId: user.id,
-      jurisdictionCode: user.jurisdictionCode,
-      enterpriseId: user.enterpriseId,
-      before: null,
-      after: user,
-    })),
-  );
+  await recordAudit(ctx, ...users.map(userCreatedAudit));
 }
 
 /** Adds counts up. */
