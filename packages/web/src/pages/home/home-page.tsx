@@ -10,11 +10,11 @@ import {
   TeamOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDashboardSummary } from '../../api/queries.ts';
 import type { DashboardSummary } from '../../api/types.ts';
-import { usePermission } from '../../app/current-user.tsx';
+import { isRegulator, useCurrentUser, usePermission } from '../../app/current-user.tsx';
 import { localName, useLocale, useMessages } from '../../i18n/setup.ts';
 import type { Messages } from '../../i18n/zh-CN.ts';
 import { daysFromToday } from '../../lib/licence-expiry.ts';
@@ -107,7 +107,11 @@ export function HomePage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const messages = useMessages();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
   const allowed = usePermission('dashboard.read');
+  // Distribution charts describe a jurisdiction; an enterprise user sees its own figures and a way in to its dossier.
+  const regulator = isRegulator(user);
   const summary = useDashboardSummary(allowed);
 
   if (!allowed) return <Result status="info" title={t('app.productLine')} />;
@@ -129,7 +133,13 @@ export function HomePage() {
   const header = (
     <div className="shian-page-header">
       <Typography.Title level={3}>{t('home.title')}</Typography.Title>
-      <Typography.Text type="secondary">{t('home.scope', { name: scopeName })}</Typography.Text>
+      {regulator || !user.enterpriseId ? (
+        <Typography.Text type="secondary">{t('home.scope', { name: scopeName })}</Typography.Text>
+      ) : (
+        <Button type="primary" onClick={() => void navigate(`/enterprises/${user.enterpriseId}`)}>
+          {t('nav.myEnterprise')}
+        </Button>
+      )}
     </div>
   );
 
@@ -144,23 +154,24 @@ export function HomePage() {
     );
   }
 
-  const kinds = data.byKind.filter((row) => row.count > 0);
+  const kinds = regulator ? data.byKind.filter((row) => row.count > 0) : [];
+  const districts = regulator ? data.byDistrict : [];
   return (
     <>
       {header}
       <StatCards counts={data.counts} labels={labels} />
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-        {data.byDistrict.length > 0 && (
+        {districts.length > 0 && (
           <Col xs={24} xl={kinds.length > 0 ? 14 : 24}>
             <Card title={t('home.byDistrict')} size="small">
               <Suspense fallback={<Skeleton active />}>
-                <DistrictChart rows={data.byDistrict} />
+                <DistrictChart rows={districts} />
               </Suspense>
             </Card>
           </Col>
         )}
         {kinds.length > 0 && (
-          <Col xs={24} xl={data.byDistrict.length > 0 ? 10 : 24}>
+          <Col xs={24} xl={districts.length > 0 ? 10 : 24}>
             <Card title={t('home.byKind')} size="small">
               <Suspense fallback={<Skeleton active />}>
                 <KindChart rows={kinds} />
