@@ -14,3 +14,4 @@ export * from './registry/flags.ts';
 export * from './registry/search-terms.ts';
 export * from './registry/claims.ts';
 export * from './registry/product-rules.ts';
+export * from './deadlines/index.ts';

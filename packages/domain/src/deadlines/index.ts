@@ -1,0 +1,3 @@
+export * from './calendar.ts';
+export * from './working-days.ts';
+export * from './clock.ts';
