@@ -146,13 +146,15 @@ export function addLicence(ctx: PlanContext, planned: PlannedEnterprise, input: 
     issuedOn: input.issuedOn,
     validUntil: defaultValidUntil(input.issuedOn),
     status: 'valid',
-    jurisdictionCode: planned.enterprise.jurisdictionCode,
-    version: 1,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
+    ...ownedRowStamp(ctx, planned),
   };
   planned.licences.push(row);
   return row;
+}
+
+/** The columns every row owned by an enterprise shares: its jurisdiction, first version, creation time. */
+export function ownedRowStamp(ctx: PlanContext, planned: PlannedEnterprise) {
+  return { jurisdictionCode: planned.enterprise.jurisdictionCode, version: 1, createdAt: ctx.now, updatedAt: ctx.now };
 }
 
 export function addPerson(
@@ -168,10 +170,7 @@ export function addPerson(
     appointedOn: input.appointedOn,
     endedOn: input.endedOn ?? null,
     phone: input.phone,
-    jurisdictionCode: planned.enterprise.jurisdictionCode,
-    version: 1,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
+    ...ownedRowStamp(ctx, planned),
   };
   planned.people.push(row);
   return row;

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { computeGtinCheckDigit, type ProductCategory } from '@shian/domain';
 import type { LicenceRow, ProductRow } from '../db/schema.ts';
-import type { PlanContext, PlannedEnterprise } from './demo-plan.ts';
+import { ownedRowStamp, type PlanContext, type PlannedEnterprise } from './demo-plan.ts';
 import { yearOf } from './demo-dates.ts';
 import { claimText, FORMULA_PACKS, FORMULA_SERIES, FORMULA_STAGES, FSMP_TEMPLATES, HEALTH_FOOD_TEMPLATES, NUTRIENT_CLAIM_TEXT } from './product-catalogue.ts';
 import type { Random } from './random.ts';
@@ -57,10 +57,7 @@ function addProduct(ctx: PlanContext, random: Random, planned: PlannedEnterprise
     gtins,
     specification: input.unit === null ? packs.join('、') : `${input.unit}，${packs.join('、')}`,
     status: 'active',
-    jurisdictionCode: planned.enterprise.jurisdictionCode,
-    version: 1,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
+    ...ownedRowStamp(ctx, planned),
   };
   planned.products.push(row);
   return row;

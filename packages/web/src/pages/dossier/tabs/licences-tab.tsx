@@ -1,13 +1,11 @@
-import { useState } from 'react';
-import { Button, Empty, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Licence } from '../../../api/types.ts';
 import { ExpiryTag } from '../../../components/expiry-tag.tsx';
-import { HistoryButton } from '../../../components/history-drawer.tsx';
 import { labelOf, useMessages } from '../../../i18n/setup.ts';
 import { formatDate } from '../../../lib/format.ts';
 import type { DossierTabProps } from '../dossier-tabs.tsx';
+import { RecordTable } from './record-table.tsx';
 import { LicenceFormModal } from '../forms/licence-form-modal.tsx';
 
 const STATUS_COLORS: Record<string, string> = { valid: 'green', suspended: 'orange', revoked: 'red', cancelled: 'default' };
@@ -17,7 +15,6 @@ export function LicencesTab({ dossier, can, refresh }: DossierTabProps) {
   const { t } = useTranslation();
   const messages = useMessages();
   // The id being edited (not the object), so a refetch after a conflict hands the form the new version.
-  const [editing, setEditing] = useState<string | null>(null);
   const canWrite = can('licence.write');
   const canAudit = can('audit.read');
 
@@ -50,50 +47,18 @@ export function LicencesTab({ dossier, can, refresh }: DossierTabProps) {
       render: (status: string) => <Tag color={STATUS_COLORS[status]}>{labelOf(messages.enums.licenceStatus, status)}</Tag>,
     },
   ];
-  if (canWrite || canAudit) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 170,
-      render: (_value, licence) => (
-        <Space size={0} wrap>
-          {canWrite && (
-            <Button size="small" type="link" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(licence.id)} aria-label={`${t('common.edit')} ${licence.number}`}>
-              {t('common.edit')}
-            </Button>
-          )}
-          {canAudit && <HistoryButton entityType="licence" entityId={licence.id} name={licence.number} />}
-        </Space>
-      ),
-    });
-  }
-
   return (
-    <>
-      {canWrite && (
-        <div style={{ marginBottom: 12 }}>
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
-            {t('licence.create')}
-          </Button>
-        </div>
-      )}
-      <Table<Licence>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={dossier.licences}
-        pagination={false}
-        scroll={{ x: 1260 }}
-        locale={{ emptyText: <Empty description={t('licence.empty')} /> }}
-      />
-      {editing && (
-        <LicenceFormModal
-          enterpriseId={dossier.enterprise.id}
-          licence={dossier.licences.find((licence) => licence.id === editing)}
-          onClose={() => setEditing(null)}
-          onSaved={() => void refresh()}
-        />
-      )}
-    </>
+    <RecordTable<Licence>
+      rows={dossier.licences}
+      columns={columns}
+      entityType="licence"
+      nameOf={(row) => row.number}
+      canWrite={canWrite}
+      canAudit={canAudit}
+      createLabel={t('licence.create')}
+      emptyLabel={t('licence.empty')}
+      scrollX={1260}
+      renderForm={(row, close) => <LicenceFormModal enterpriseId={dossier.enterprise.id} licence={row} onClose={close} onSaved={() => void refresh()} />}
+    />
   );
 }

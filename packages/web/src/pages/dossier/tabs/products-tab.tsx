@@ -1,11 +1,9 @@
-import { useState } from 'react';
-import { Button, Empty, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../api/types.ts';
-import { HistoryButton } from '../../../components/history-drawer.tsx';
 import { labelOf, useMessages } from '../../../i18n/setup.ts';
 import type { DossierTabProps } from '../dossier-tabs.tsx';
+import { RecordTable } from './record-table.tsx';
 import { ProductFormModal } from '../forms/product-form-modal.tsx';
 
 const STATUS_COLORS: Record<string, string> = { active: 'green', discontinued: 'orange', cancelled: 'default' };
@@ -14,7 +12,6 @@ const STATUS_COLORS: Record<string, string> = { active: 'green', discontinued: '
 export function ProductsTab({ dossier, can, refresh }: DossierTabProps) {
   const { t } = useTranslation();
   const messages = useMessages();
-  const [editing, setEditing] = useState<string | null>(null);
   const canWrite = can('product.write');
   const canAudit = can('audit.read');
   const licenceNumbers = new Map(dossier.licences.map((licence) => [licence.id, licence.number]));
@@ -59,51 +56,18 @@ export function ProductsTab({ dossier, can, refresh }: DossierTabProps) {
       render: (status: string) => <Tag color={STATUS_COLORS[status]}>{labelOf(messages.enums.productStatus, status)}</Tag>,
     },
   ];
-  if (canWrite || canAudit) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 170,
-      render: (_value, product) => (
-        <Space size={0} wrap>
-          {canWrite && (
-            <Button size="small" type="link" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(product.id)} aria-label={`${t('common.edit')} ${product.name}`}>
-              {t('common.edit')}
-            </Button>
-          )}
-          {canAudit && <HistoryButton entityType="product" entityId={product.id} name={product.name} />}
-        </Space>
-      ),
-    });
-  }
-
   return (
-    <>
-      {canWrite && (
-        <div style={{ marginBottom: 12 }}>
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
-            {t('product.create')}
-          </Button>
-        </div>
-      )}
-      <Table<Product>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={dossier.products}
-        pagination={dossier.products.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-        scroll={{ x: 1360 }}
-        locale={{ emptyText: <Empty description={t('product.empty')} /> }}
-      />
-      {editing && (
-        <ProductFormModal
-          enterpriseId={dossier.enterprise.id}
-          product={dossier.products.find((product) => product.id === editing)}
-          licences={dossier.licences}
-          onClose={() => setEditing(null)}
-          onSaved={() => void refresh()}
-        />
-      )}
-    </>
+    <RecordTable<Product>
+      rows={dossier.products}
+      columns={columns}
+      entityType="product"
+      nameOf={(row) => row.name}
+      canWrite={canWrite}
+      canAudit={canAudit}
+      createLabel={t('product.create')}
+      emptyLabel={t('product.empty')}
+      scrollX={1360}
+      renderForm={(row, close) => <ProductFormModal enterpriseId={dossier.enterprise.id} product={row} licences={dossier.licences} onClose={close} onSaved={() => void refresh()} />}
+    />
   );
 }
