@@ -35,7 +35,9 @@ function start(): Promise<ChildProcess> {
   });
 }
 
-const exited = (proc: ChildProcess): Promise<number | null> => new Promise((resolve) => proc.once('exit', (code) => resolve(code)));
+/** Resolves when the process has ended, also when it already has (an 'exit' listener added later never fires). */
+const exited = (proc: ChildProcess): Promise<number | null> =>
+  proc.exitCode !== null || proc.signalCode !== null ? Promise.resolve(proc.exitCode) : new Promise((resolve) => proc.once('exit', (code) => resolve(code)));
 
 async function signIn(): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'durable-admin', password: 'Durable-Passw0rd!' }) });
@@ -51,8 +53,9 @@ afterAll(() => {
 describe('the platform process on PGlite', () => {
   it('keeps every acknowledged write through kill -9 and starts again', { timeout: 240_000 }, async () => {
     let proc = await start();
+    const stopped = exited(proc);
     proc.kill('SIGTERM');
-    expect(await exited(proc)).toBe(0);
+    expect(await stopped).toBe(0);
     // Create an administrator directly, as an operator would with the CLI.
     const database = await connectDatabase({ dataDir: join(dataDir, 'pglite') });
     await createUser({ db: database.db, actor: SYSTEM_ACTOR }, { username: 'durable-admin', displayName: '持久性测试', password: 'Durable-Passw0rd!', role: 'city_admin', jurisdictionCode: '310000' });
@@ -77,9 +80,9 @@ describe('the platform process on PGlite', () => {
     const writes = Array.from({ length: 40 }, (_, i) => create(5 + i));
     // Kill the process while writes are in flight.
     await new Promise((r) => setTimeout(r, 100));
+    const killed = exited(proc);
     proc.kill('SIGKILL');
-    await Promise.all(writes);
-    await exited(proc);
+    await Promise.all([...writes, killed]);
 
     await start();
     const after = await signIn();
