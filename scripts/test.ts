@@ -65,7 +65,8 @@ function countVitest(file: string, label: string): void {
     success: boolean;
   };
   total.passed += report.numPassedTests;
-  total.failed += report.numFailedTests + report.numFailedTestSuites;
+  // A failed suite without a failed test is a file that could not run at all: count it once.
+  total.failed += report.numFailedTests > 0 ? report.numFailedTests : Math.min(report.numFailedTestSuites, 1);
   total.skipped += report.numPendingTests + report.numTodoTests;
   if (report.numFailedTests + report.numFailedTestSuites > 0) failures.push(`${label}: ${report.numFailedTests} failed tests, ${report.numFailedTestSuites} failed files`);
   else if (!report.success) {
