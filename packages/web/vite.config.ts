@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /** The web package's own folder, so `vite build packages/web` and `cd packages/web && vite build` agree. */
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -15,7 +16,32 @@ const proxy = {
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The app shell on the device (offline inspections, 现场检查). Registered by `features/offline/service-worker.ts`.
+    // API answers are never cached here: the app keeps its offline data in IndexedDB.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: null,
+      manifest: {
+        name: '食安监管',
+        short_name: '食安',
+        description: '特殊食品安全监管平台',
+        lang: 'zh-CN',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#0d3a78',
+        background_color: '#f0f2f5',
+      },
+      workbox: {
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/healthz/],
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

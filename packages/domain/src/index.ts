@@ -15,3 +15,7 @@ export * from './registry/search-terms.ts';
 export * from './registry/claims.ts';
 export * from './registry/product-rules.ts';
 export * from './deadlines/index.ts';
+export * from './risk/index.ts';
+export * from './inspection-plan/index.ts';
+export * from './random-draw/index.ts';
+export * from './inspection/index.ts';

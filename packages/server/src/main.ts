@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, DEMO_USERNAMES, connectDatabase, findDemoPasswordAccounts, prepareDatabase } from '@shian/core';
+import { DEMO_PASSWORD, DEMO_USERNAMES, PLATFORM_JOBS, connectDatabase, findDemoPasswordAccounts, prepareDatabase, scheduleRecurringJobs, startJobWorker, type JobWorker } from '@shian/core';
 
 import { buildApp, type AppState } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -24,11 +24,13 @@ async function main(): Promise<void> {
   const app = await buildApp({ database, config, state, webDist: WEB_DIST });
 
   let stopping = false;
+  let worker: JobWorker | null = null;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    app.log.warn(`${signal}: finishing requests in flight, then closing the database`);
+    app.log.warn(`${signal}: finishing requests in flight and the job in hand, then closing the database`);
     await app.close();
+    await worker?.stop();
     await database.close();
     process.exit(0);
   };
@@ -47,6 +49,11 @@ async function main(): Promise<void> {
     }
   }
   state.ready = true;
+  // Background jobs (yearly re-grade, daily deadline sweep) run in this process, one at a time.
+  worker = startJobWorker(database.db, PLATFORM_JOBS, {
+    schedule: () => scheduleRecurringJobs(database.db),
+    onError: (error, job) => app.log.error({ err: error, jobId: job?.id, kind: job?.kind }, 'job failed'),
+  });
   const address = `http://localhost:${config.port}`;
   const lines = [
     `Shian 食安 is ready at ${address}  (database: ${database.engine} ${database.location})`,

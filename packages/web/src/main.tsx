@@ -4,6 +4,9 @@ import { configureApiClient } from './api/client.ts';
 import { createQueryClient } from './api/queries.ts';
 import { AppRoot } from './app/app-root.tsx';
 import { router } from './app/router.tsx';
+import { keepSessionForOffline } from './features/offline/offline-session.ts';
+import { registerServiceWorker } from './features/offline/service-worker.ts';
+import { setOfflineUser, startOutboxSync } from './features/offline/sync-runtime.ts';
 import { currentLocale, setupI18n } from './i18n/setup.ts';
 import i18next from 'i18next';
 import { loginPathFor } from './lib/safe-return-path.ts';
@@ -11,6 +14,11 @@ import './styles.css';
 
 setupI18n();
 const queryClient = createQueryClient();
+
+// Offline inspections (现场检查): the last signed-in user stands in when the server cannot be reached, and
+// submissions queued on the device are sent when the user is known and whenever the network returns.
+keepSessionForOffline(queryClient, (user) => setOfflineUser(user?.id ?? null));
+startOutboxSync();
 
 configureApiClient({
   getLocale: currentLocale,
@@ -30,3 +38,4 @@ createRoot(container).render(
     <AppRoot queryClient={queryClient} />
   </StrictMode>,
 );
+registerServiceWorker(router);

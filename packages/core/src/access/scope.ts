@@ -3,7 +3,27 @@ import { actorScope, type Actor } from '@shian/domain';
 import type { DB } from '../db/schema.ts';
 
 /** Tables whose rows carry `jurisdiction_code` and (but for `enterprises`) `enterprise_id`. */
-export type ScopedTable = 'enterprises' | 'premises' | 'licences' | 'products' | 'people' | 'auditLog';
+export type ScopedTable =
+  | 'enterprises'
+  | 'premises'
+  | 'licences'
+  | 'products'
+  | 'people'
+  | 'auditLog'
+  | 'clocks'
+  | 'riskProfiles'
+  | 'riskGrades'
+  | 'riskTriggers'
+  | 'recusals'
+  | 'inspections'
+  | 'inspectionFindings'
+  | 'rectificationOrders'
+  | 'caseLeads'
+  | JurisdictionOnlyTable;
+
+/** Regulators' own records, about no single enterprise: enterprise users never see them. */
+type JurisdictionOnlyTable = 'draws' | 'inspectionPlans' | 'inspectionPlanItems';
+const JURISDICTION_ONLY = new Set<ScopedTable>(['draws', 'inspectionPlans', 'inspectionPlanItems']);
 
 /**
  * The one place where reads are narrowed to what an actor may see: a regulator sees rows under their
@@ -16,6 +36,7 @@ export function scopeCondition(actor: Actor, table: ScopedTable): RawBuilder<boo
     case 'jurisdiction':
       return sql<boolean>`${sql.ref(`${table}.jurisdictionCode`)} LIKE ${`${scope.prefix}%`}`;
     case 'enterprise': {
+      if (JURISDICTION_ONLY.has(table)) return sql<boolean>`false`;
       const column = table === 'enterprises' ? 'id' : 'enterpriseId';
       return sql<boolean>`${sql.ref(`${table}.${column}`)} = ${scope.enterpriseId}`;
     }

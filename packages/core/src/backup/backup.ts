@@ -25,6 +25,26 @@ export const BACKUP_TABLES = [
   'imports',
   'audit_log',
   'audit_head',
+  // Risk-based inspection. The job queue is not backed up: it holds work in flight, which the platform
+  // queues again (recurring jobs) or an operator asks for again.
+  'counters',
+  'clocks',
+  'risk_profiles',
+  'risk_triggers',
+  'risk_grades',
+  'recusals',
+  'inspection_plans',
+  'inspection_plan_items',
+  'draws',
+  'draw_inputs',
+  'draw_picks',
+  'inspections',
+  'inspection_photos',
+  'inspection_submissions',
+  'inspection_findings',
+  'rectification_orders',
+  'rectification_evidence',
+  'case_leads',
 ] as const;
 
 const PAGE = 2000;

@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
 import type { Db } from './connect.ts';
 import * as foundation from './migrations/0001-foundation.ts';
+import * as inspection from './migrations/0002-inspection.ts';
 
 /** Every migration, in order. A new one is added here with the next number; names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-inspection': inspection,
 };
 
 export function migratorFor(db: Db): Migrator {

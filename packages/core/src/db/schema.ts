@@ -168,6 +168,291 @@ export interface SettingsTable {
   updatedAt: DefaultTimestamp;
 }
 
+export type Grade = 'A' | 'B' | 'C' | 'D';
+/** A bytea column (Buffer in Node, Uint8Array in PGlite). */
+type Bytes = ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  payload: Json;
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  dedupeKey: string | null;
+  runAfter: DefaultTimestamp;
+  attempts: Generated<number>;
+  maxAttempts: Generated<number>;
+  lockedUntil: Timestamp | null;
+  lastError: string | null;
+  result: Json | null;
+  requestedBy: string | null;
+  createdAt: DefaultTimestamp;
+  finishedAt: Timestamp | null;
+}
+
+export interface ClocksTable {
+  id: string;
+  ruleId: string;
+  subjectType: string;
+  subjectId: string;
+  enterpriseId: string | null;
+  jurisdictionCode: string;
+  owner: 'regulator' | 'enterprise';
+  assigneeIds: Generated<string[]>;
+  label: string;
+  length: number;
+  events: Json;
+  startedOn: DateString;
+  dueOn: DateString | null;
+  metOn: DateString | null;
+  state: 'running' | 'paused' | 'met';
+  escalatedAt: Timestamp | null;
+  version: Generated<number>;
+  createdAt: DefaultTimestamp;
+  updatedAt: DefaultTimestamp;
+}
+
+export interface RiskProfilesTable {
+  enterpriseId: string;
+  jurisdictionCode: string;
+  sector: 'production' | 'sales';
+  facts: Json;
+  creditClass: Grade | null;
+  currentGrade: Grade | null;
+  consecutiveCompliantYears: Generated<number>;
+  version: Generated<number>;
+  updatedAt: DefaultTimestamp;
+}
+
+export interface RiskTriggersTable {
+  id: string;
+  enterpriseId: string;
+  jurisdictionCode: string;
+  kind: string;
+  occurredOn: DateString;
+  note: string;
+  source: 'manual' | 'sampling' | 'case' | 'inspection';
+  sourceRef: string | null;
+  recordedBy: string | null;
+  withdrawnAt: Timestamp | null;
+  withdrawnReason: string | null;
+  createdAt: DefaultTimestamp;
+}
+
+export interface RiskGradesTable {
+  id: string;
+  enterpriseId: string;
+  jurisdictionCode: string;
+  year: number;
+  ruleSetId: string;
+  staticScore: number;
+  dynamicScore: number;
+  totalScore: number;
+  scoreGrade: Grade;
+  computedGrade: Grade;
+  grade: Grade;
+  previousGrade: Grade | null;
+  movement: 'up' | 'keep' | 'down';
+  explanation: Json;
+  origin: 'regrade' | 'override';
+  overrideReason: string | null;
+  jobId: number | null;
+  isCurrent: Generated<boolean>;
+  createdBy: string | null;
+  createdAt: DefaultTimestamp;
+}
+
+export interface RecusalsTable {
+  id: string;
+  inspectorId: string;
+  enterpriseId: string;
+  jurisdictionCode: string;
+  reason: string;
+  declaredOn: DateString;
+  withdrawnAt: Timestamp | null;
+  createdBy: string | null;
+  createdAt: DefaultTimestamp;
+}
+
+export interface InspectionPlansTable {
+  id: string;
+  jurisdictionCode: string;
+  year: number;
+  ruleSetId: string;
+  status: Generated<'draft' | 'approved'>;
+  summary: Json;
+  generatedBy: string | null;
+  generatedAt: DefaultTimestamp;
+  approvedBy: string | null;
+  approvedAt: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface InspectionPlanItemsTable {
+  planId: string;
+  enterpriseId: string;
+  jurisdictionCode: string;
+  grade: Grade | null;
+  required: number;
+  priority: boolean;
+  fullChecklistDue: boolean;
+  months: number[];
+  reasons: Json;
+}
+
+export interface DrawsTable {
+  id: string;
+  number: string;
+  jurisdictionCode: string;
+  title: string;
+  filters: Json;
+  size: Json;
+  inspectorsPerTarget: number;
+  weighting: Json;
+  algorithm: string;
+  seed: string;
+  rosterDigest: string;
+  inspectorRosterDigest: string;
+  rosterSize: number;
+  pickedCount: number;
+  unstaffedCount: number;
+  templateId: string;
+  scheduledOn: DateString;
+  createdBy: string | null;
+  createdAt: DefaultTimestamp;
+}
+
+export interface DrawInputsTable {
+  drawId: string;
+  targets: Json;
+  inspectors: Json;
+}
+
+export interface DrawPicksTable {
+  drawId: string;
+  position: number;
+  enterpriseId: string;
+  inspectorIds: string[];
+  inspectionId: string | null;
+}
+
+export type InspectionStatus = 'scheduled' | 'in_progress' | 'completed' | 'published' | 'cancelled';
+export type InspectionOutcome = 'compliant' | 'fixed_on_site' | 'rectification' | 'case_lead';
+
+export interface InspectionsTable {
+  id: string;
+  number: string;
+  enterpriseId: string;
+  jurisdictionCode: string;
+  kind: 'routine' | 'flight' | 'system' | 'follow_up';
+  origin: 'plan' | 'draw' | 'follow_up' | 'manual';
+  drawId: string | null;
+  followUpOf: string | null;
+  templateId: string;
+  scheduledOn: DateString;
+  inspectorIds: string[];
+  status: Generated<InspectionStatus>;
+  answers: ColumnType<unknown, string | undefined, string>;
+  signatures: ColumnType<unknown, string | undefined, string>;
+  outcome: InspectionOutcome | null;
+  counts: Json | null;
+  inspectedOn: DateString | null;
+  completedAt: Timestamp | null;
+  completedBy: string | null;
+  publishedAt: Timestamp | null;
+  publishedBy: string | null;
+  revision: Generated<number>;
+  createdBy: string | null;
+  createdAt: DefaultTimestamp;
+  updatedAt: DefaultTimestamp;
+}
+
+export interface InspectionPhotosTable {
+  id: string;
+  inspectionId: string;
+  itemId: string | null;
+  contentType: string;
+  bytes: Bytes;
+  sha256: string;
+  takenAt: Timestamp | null;
+  createdAt: DefaultTimestamp;
+}
+
+export interface InspectionSubmissionsTable {
+  submissionId: string;
+  inspectionId: string;
+  userId: string | null;
+  baseRevision: number;
+  result: 'applied' | 'conflict';
+  revision: number;
+  receivedAt: DefaultTimestamp;
+}
+
+export interface InspectionFindingsTable {
+  id: string;
+  inspectionId: string;
+  enterpriseId: string;
+  jurisdictionCode: string;
+  itemId: string;
+  itemKey: string;
+  severity: 'general' | 'key';
+  disposition: 'fixed_on_site' | 'rectification' | 'case_lead';
+  note: string;
+  earlierFailures: Generated<number>;
+  createdAt: DefaultTimestamp;
+}
+
+export interface RectificationOrdersTable {
+  id: string;
+  number: string;
+  inspectionId: string;
+  enterpriseId: string;
+  jurisdictionCode: string;
+  findingIds: string[];
+  dueOn: DateString;
+  status: Generated<'open' | 'answered' | 'verified' | 'escalated'>;
+  response: string | null;
+  respondedAt: Timestamp | null;
+  respondedBy: string | null;
+  verification: 'remote' | 'follow_up' | null;
+  followUpInspectionId: string | null;
+  verifiedAt: Timestamp | null;
+  verifiedBy: string | null;
+  verificationNote: string | null;
+  escalatedAt: Timestamp | null;
+  version: Generated<number>;
+  createdAt: DefaultTimestamp;
+  updatedAt: DefaultTimestamp;
+}
+
+export interface RectificationEvidenceTable {
+  id: string;
+  orderId: string;
+  filename: string;
+  contentType: string;
+  bytes: Bytes;
+  createdBy: string | null;
+  createdAt: DefaultTimestamp;
+}
+
+export interface CaseLeadsTable {
+  id: string;
+  number: string;
+  enterpriseId: string;
+  jurisdictionCode: string;
+  source: 'inspection';
+  inspectionId: string | null;
+  findingId: string | null;
+  summary: string;
+  legalBasis: string;
+  status: Generated<'open' | 'taken' | 'dismissed'>;
+  createdAt: DefaultTimestamp;
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable;
   enterprises: EnterprisesTable;
@@ -181,6 +466,25 @@ export interface DB {
   auditHead: AuditHeadTable;
   imports: ImportsTable;
   settings: SettingsTable;
+  counters: CountersTable;
+  jobs: JobsTable;
+  clocks: ClocksTable;
+  riskProfiles: RiskProfilesTable;
+  riskTriggers: RiskTriggersTable;
+  riskGrades: RiskGradesTable;
+  recusals: RecusalsTable;
+  inspectionPlans: InspectionPlansTable;
+  inspectionPlanItems: InspectionPlanItemsTable;
+  draws: DrawsTable;
+  drawInputs: DrawInputsTable;
+  drawPicks: DrawPicksTable;
+  inspections: InspectionsTable;
+  inspectionPhotos: InspectionPhotosTable;
+  inspectionSubmissions: InspectionSubmissionsTable;
+  inspectionFindings: InspectionFindingsTable;
+  rectificationOrders: RectificationOrdersTable;
+  rectificationEvidence: RectificationEvidenceTable;
+  caseLeads: CaseLeadsTable;
 }
 
 export type EnterpriseRow = Selectable<EnterprisesTable>;

@@ -18,18 +18,46 @@ export const ACTIONS = [
   'registry.export',
   'audit.read',
   'user.manage',
+  'workqueue.read', // one's own open deadlines (待办)
+  'risk.read', // risk grades (风险等级) and their explanation
+  'risk.manage', // risk facts, triggers, regrade, override (with a reason)
+  'plan.read', // annual inspection plans
+  'plan.manage', // generate and approve plans
+  'draw.create', // random draws (双随机抽取)
+  'recusal.declare', // conflict-of-interest declarations (回避)
+  'inspection.read',
+  'inspection.schedule', // schedule an inspection, assign inspectors
+  'inspection.perform', // fill and sign the on-site form (only the assigned inspectors)
+  'inspection.publish', // publish a result (公开)
+  'rectification.respond', // the enterprise answers an order with evidence
+  'rectification.verify', // the inspector verifies the fix
+  'clock.extend', // approve an extension of a statutory clock
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const REGULATOR_WRITE: Action[] = ['registry.create', 'registry.update', 'licence.write', 'product.write', 'person.write'];
+const INSPECTION_READ: Action[] = ['workqueue.read', 'risk.read', 'plan.read', 'inspection.read'];
+const SUPERVISION: Action[] = [
+  ...INSPECTION_READ,
+  'risk.manage',
+  'plan.manage',
+  'draw.create',
+  'recusal.declare',
+  'inspection.schedule',
+  'inspection.publish',
+  'rectification.verify',
+  'clock.extend',
+];
+const INSPECTING: Action[] = [...INSPECTION_READ, 'recusal.declare', 'inspection.perform', 'inspection.publish', 'rectification.verify'];
+const ENTERPRISE_INSPECTION: Action[] = ['workqueue.read', 'risk.read', 'inspection.read', 'rectification.respond'];
 
 export const GRANTS: Record<Role, readonly Action[]> = {
   city_admin: [...ACTIONS],
-  city_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read'],
-  district_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read'],
-  inspector: ['dashboard.read', 'registry.read', 'registry.update', 'person.write', 'registry.export', 'audit.read'],
-  enterprise_admin: ['dashboard.read', 'registry.read', 'registry.update', 'product.write', 'person.write', 'audit.read'],
-  enterprise_staff: ['dashboard.read', 'registry.read', 'audit.read'],
+  city_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read', ...SUPERVISION],
+  district_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read', ...SUPERVISION],
+  inspector: ['dashboard.read', 'registry.read', 'registry.update', 'person.write', 'registry.export', 'audit.read', ...INSPECTING],
+  enterprise_admin: ['dashboard.read', 'registry.read', 'registry.update', 'product.write', 'person.write', 'audit.read', ...ENTERPRISE_INSPECTION],
+  enterprise_staff: ['dashboard.read', 'registry.read', 'audit.read', ...ENTERPRISE_INSPECTION],
   public: [],
 };
 

@@ -1,10 +1,11 @@
 import type { CalendarSet, YearCalendar } from './calendar.ts';
 import { CN_2025 } from './calendars/cn-2025.ts';
 import { CN_2026 } from './calendars/cn-2026.ts';
+import { CN_2027 } from './calendars/cn-2027.ts';
 import { calendarSet } from './calendar.ts';
 
 /** The calendars the platform ships. Add a year by adding its file here. */
-export const CHINA_CALENDARS: CalendarSet = calendarSet([CN_2025, CN_2026]);
+export const CHINA_CALENDARS: CalendarSet = calendarSet([CN_2025, CN_2026, CN_2027]);
 
 const DAY_MS = 86_400_000;
 

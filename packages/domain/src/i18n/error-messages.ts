@@ -42,6 +42,33 @@ export const ERROR_MESSAGES: Record<ErrorCode, Localised> = {
     'zh-CN': '文件中有 {{count}} 处错误，修正后重新上传',
     'en-US': 'The file has {{count}} error(s); fix them and upload again',
   },
+  'risk.no_profile': {
+    'zh-CN': '该企业尚未填报风险因素（经营面积、品种数等），无法评定风险等级',
+    'en-US': 'The enterprise has no risk facts on file (area, SKU counts…); it cannot be graded',
+  },
+  'risk.no_grade': { 'zh-CN': '该企业尚无风险等级，请先评定', 'en-US': 'The enterprise has no risk grade yet; grade it first' },
+  'plan.no_inspectors': { 'zh-CN': '辖区内没有执法检查人员，无法测算检查能力', 'en-US': 'No inspectors in this jurisdiction to plan capacity for' },
+  'draw.empty_roster': { 'zh-CN': '按所选条件没有可抽取的检查对象', 'en-US': 'No inspection targets match the filters' },
+  'draw.too_few_inspectors': {
+    'zh-CN': '可抽取的执法检查人员不足 {{needed}} 名（每个对象至少 2 名）',
+    'en-US': 'Fewer than {{needed}} eligible inspectors (each target needs at least 2)',
+  },
+  'inspection.not_assigned': { 'zh-CN': '您不是该检查的检查人员', 'en-US': 'You are not an inspector of this inspection' },
+  'inspection.inspector_ineligible': {
+    'zh-CN': '检查人员 {{name}} 不符合条件（需回避或不在该企业所在辖区）',
+    'en-US': "Inspector {{name}} is not eligible (recused, or outside the enterprise's jurisdiction)",
+  },
+  'inspection.not_editable': { 'zh-CN': '该检查已完成，不能再修改', 'en-US': 'This inspection is finished and can no longer be changed' },
+  'inspection.sync_conflict': {
+    'zh-CN': '服务器上的检查记录已更新（第 {{currentRevision}} 版），本机修改未覆盖，请核对后重新提交',
+    'en-US': 'The record on the server has moved on (revision {{currentRevision}}); your changes were not applied — review and resubmit',
+  },
+  'inspection.invalid_answers': { 'zh-CN': '检查记录有 {{count}} 处需要补充或修改', 'en-US': 'The inspection record has {{count}} problem(s) to fix' },
+  'inspection.not_completed': { 'zh-CN': '检查尚未完成', 'en-US': 'The inspection is not finished yet' },
+  'inspection.already_published': { 'zh-CN': '检查结果已公示', 'en-US': 'The result is already published' },
+  'rectification.not_open': { 'zh-CN': '该整改通知已答复或已关闭', 'en-US': 'This rectification order is already answered or closed' },
+  'rectification.not_answered': { 'zh-CN': '企业尚未提交整改情况', 'en-US': 'The enterprise has not answered yet' },
+  'clock.not_running': { 'zh-CN': '该期限已办结', 'en-US': 'This deadline has already been met' },
   internal: { 'zh-CN': '系统内部错误，请稍后重试（请求号 {{requestId}}）', 'en-US': 'Internal error; please retry later (request {{requestId}})' },
   unavailable: { 'zh-CN': '系统正在启动或维护，请稍后重试', 'en-US': 'The platform is starting or under maintenance' },
 };

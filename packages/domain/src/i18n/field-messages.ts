@@ -103,6 +103,22 @@ export const FIELD_MESSAGES = {
   'field.import_no_rows': { 'zh-CN': '没有数据行', 'en-US': 'the file has no data rows' },
   'field.import_too_many_rows': { 'zh-CN': '数据超过 {{limit}} 行，请拆分文件', 'en-US': 'more than {{limit}} data rows; split the file' },
   'field.import_csv_quote': { 'zh-CN': '第 {{row}} 行的引号没有闭合', 'en-US': 'a quote opened in row {{row}} is never closed' },
+  // Risk-based inspection (风险分级与监督检查).
+  'field.inspection_answer_missing': { 'zh-CN': '该检查项尚未填写结果', 'en-US': 'This item has no result yet' },
+  'field.inspection_unknown_item': { 'zh-CN': '检查表中没有该检查项', 'en-US': 'No such item in the checklist' },
+  'field.inspection_note_required': { 'zh-CN': '不符合的检查项须写明问题', 'en-US': 'Describe the problem of a failed item' },
+  'field.inspection_disposition_required': {
+    'zh-CN': '一般项不符合须选择“当场整改”或“限期整改”（影响食品安全的除外）',
+    'en-US': 'A failed general item needs "fixed on site" or "rectify by deadline" (unless it affects food safety)',
+  },
+  'field.inspection_disposition_not_allowed': { 'zh-CN': '该检查项不适用整改方式', 'en-US': 'A fix method does not apply to this item' },
+  'field.inspection_affects_safety_not_allowed': { 'zh-CN': '仅不符合的一般项可标注影响食品安全', 'en-US': 'Only a failed general item can be marked as affecting safety' },
+  'field.inspectors_min_two': { 'zh-CN': '至少指派 2 名执法检查人员', 'en-US': 'Assign at least 2 inspectors' },
+  'field.inspector_unknown': { 'zh-CN': '不是本辖区的执法检查人员', 'en-US': 'Not an inspector of your jurisdiction' },
+  'field.signature_missing': { 'zh-CN': '缺少签名', 'en-US': 'Signature missing' },
+  'field.photo_unknown': { 'zh-CN': '引用的照片未上传', 'en-US': 'The photo referred to was not uploaded' },
+  'field.photo_size': { 'zh-CN': '照片为空或超过 4 MB', 'en-US': 'The photo is empty or larger than 4 MB' },
+  'field.date_in_future': { 'zh-CN': '日期不能晚于今天', 'en-US': 'The date cannot be in the future' },
 } as const satisfies Record<string, Localised>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

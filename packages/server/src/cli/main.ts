@@ -12,6 +12,10 @@ import {
   restoreDatabase,
   seedJurisdictions,
   verifyAuditChain,
+  verifyStoredDraw,
+  scheduleRecurringJobs,
+  startJobWorker,
+  PLATFORM_JOBS,
   type Database,
 } from '@shian/core';
 import { loadConfig } from '../config.ts';
@@ -27,6 +31,8 @@ const HELP = `Shian operator commands:  npm run shian -- <command> [options]
   import FILE --kind enterprises|licences|products [--apply]
                                   preview a spreadsheet import (xlsx or csv); --apply applies it if it has no errors
   verify-audit                    walk the audit chain; names the first altered or removed entry (exit 1 if any)
+  verify-draw NUMBER|ID            re-run a published random draw from its stored input and compare (exit 1 if it differs)
+  run-jobs                        run every due background job now (re-grades, deadline sweep) and exit
   backup FILE                     write a consistent logical backup (gzip JSON lines)
   restore FILE                    restore a backup into an empty database
 
@@ -121,6 +127,28 @@ async function run(argv: string[]): Promise<number> {
         if (p?.kind === 'removed') console.error(`audit chain broken: entries removed between ${p.afterSeq} and ${p.beforeSeq}`);
         if (p?.kind === 'truncated') console.error(`audit chain broken: entries after ${p.lastSeq} removed (head says ${p.headSeq})`);
         return 1;
+      });
+    case 'verify-draw':
+      if (!positionals[0]) return usage();
+      return withDatabase(async ({ db }) => {
+        const key = positionals[0] ?? '';
+        const draw = await db.selectFrom('draws').select(['id', 'number']).where((eb) => eb.or([eb('number', '=', key), eb(eb.cast('id', 'text'), '=', key)])).executeTakeFirst();
+        if (!draw) {
+          console.error(`no draw ${key}`);
+          return 1;
+        }
+        const report = await verifyStoredDraw(db, draw.id);
+        if (report.matches) console.log(`draw ${draw.number}: re-run matches the published outcome`);
+        else console.error(`draw ${draw.number} differs:\n  ${report.differences.join('\n  ')}`);
+        return report.matches ? 0 : 1;
+      });
+    case 'run-jobs':
+      return withDatabase(async ({ db }) => {
+        await scheduleRecurringJobs(db);
+        const worker = startJobWorker(db, PLATFORM_JOBS, { pollMs: 0 });
+        console.log(`ran ${await worker.drain()} job(s)`);
+        await worker.stop();
+        return 0;
       });
     case 'backup':
       if (!positionals[0]) return usage();

@@ -12,6 +12,14 @@ import { registerPersonRoutes } from './registry/person.routes.ts';
 import { registerPremisesRoutes } from './registry/premises.routes.ts';
 import { registerProductRoutes } from './registry/product.routes.ts';
 import { registerJurisdictionRoutes } from './system/jurisdiction.routes.ts';
+import { registerInspectionRoutes } from './inspection/inspection.routes.ts';
+import { registerRectificationRoutes } from './inspection/rectification.routes.ts';
+import { registerRecusalRoutes } from './inspection/recusal.routes.ts';
+import { registerRiskRoutes } from './risk/risk.routes.ts';
+import { registerPlanRoutes } from './planning/plan.routes.ts';
+import { registerDrawRoutes } from './planning/draw.routes.ts';
+import { registerPublicResultRoutes } from './public/results.routes.ts';
+import { registerWorkQueueRoutes } from './work/work-queue.routes.ts';
 
 export interface RouteDeps {
   database: Database;
@@ -31,4 +39,12 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   registerPersonRoutes(api, deps);
   registerPremisesRoutes(api, deps);
   registerAuditRoutes(api, deps);
+  registerWorkQueueRoutes(api, deps);
+  registerRiskRoutes(api, deps);
+  registerPlanRoutes(api, deps);
+  registerDrawRoutes(api, deps);
+  registerRecusalRoutes(api, deps);
+  registerInspectionRoutes(api, deps);
+  registerRectificationRoutes(api, deps);
+  registerPublicResultRoutes(api, deps);
 }

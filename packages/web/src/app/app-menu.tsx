@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Menu, type MenuProps } from 'antd';
-import { CloudUploadOutlined, DatabaseOutlined, HomeOutlined, ShopOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, DatabaseOutlined, FormOutlined, HomeOutlined, ShopOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Permission } from '../api/types.ts';
+import type { Permission, RoleCode } from '../api/types.ts';
 import { hasPermission, isRegulator, useCurrentUser } from './current-user.tsx';
 
 interface NavEntry {
@@ -13,6 +13,8 @@ interface NavEntry {
   icon: ReactNode;
   /** Shown only to users holding this permission. */
   permission?: Permission;
+  /** Shown only to users of these roles. */
+  roles?: readonly RoleCode[];
 }
 
 /** The key of the menu entry a path belongs to. */
@@ -36,8 +38,11 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
     { key: 'home', to: '/', label: t('nav.home'), icon: <HomeOutlined aria-hidden /> },
     registry,
     { key: 'imports', to: '/imports', label: t('nav.imports'), icon: <CloudUploadOutlined aria-hidden />, permission: 'registry.import' },
+    { key: 'inspections', to: '/inspections/today', label: t('inspectionForm.nav'), icon: <FormOutlined aria-hidden />, roles: ['inspector'] },
   ];
-  const entries = all.filter((entry) => !entry.permission || hasPermission(user, entry.permission));
+  const entries = all.filter(
+    (entry) => (!entry.permission || hasPermission(user, entry.permission)) && (!entry.roles || entry.roles.includes(user.role)),
+  );
 
   const items: MenuProps['items'] = entries.map((entry) => ({
     key: entry.key,

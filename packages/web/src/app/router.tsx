@@ -14,6 +14,8 @@ const RegistryPage = lazyNamed(() => import('../pages/registry/registry-page.tsx
 const DossierPage = lazyNamed(() => import('../pages/dossier/dossier-page.tsx'), 'DossierPage');
 const ImportPage = lazyNamed(() => import('../pages/imports/import-page.tsx'), 'ImportPage');
 const PasswordPage = lazyNamed(() => import('../pages/account/password-page.tsx'), 'PasswordPage');
+const InspectionsTodayPage = lazyNamed(() => import('../pages/inspections/today-page.tsx'), 'InspectionsTodayPage');
+const InspectionFormPage = lazyNamed(() => import('../pages/inspections/inspection-form-page.tsx'), 'InspectionFormPage');
 const NotFoundPage = lazyNamed(() => import('./status-pages.tsx'), 'NotFoundPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -37,6 +39,8 @@ export const router = createBrowserRouter([
           { path: 'enterprises/:id', element: page(<DossierPage />) },
           { path: 'imports', element: page(<ImportPage />) },
           { path: 'account/password', element: page(<PasswordPage />) },
+          { path: 'inspections/today', element: page(<InspectionsTodayPage />) },
+          { path: 'inspections/:id/form', element: page(<InspectionFormPage />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

@@ -1,0 +1,33 @@
+import type { Db } from '../db/connect.ts';
+import { escalateOverdueOrders } from '../inspection/rectification-service.ts';
+import { today } from '../registry/guards.ts';
+import { regradeAll } from '../risk/risk-grading.ts';
+import { enqueueJob } from './job-queue.ts';
+import type { JobHandler } from './job-worker.ts';
+
+/** Job kinds and what runs them. */
+export const PLATFORM_JOBS: Record<string, JobHandler> = {
+  /** The yearly re-grade (风险等级年度评定), payload `{ year, jurisdictionCode }`. */
+  'risk.regrade': async (db, job) => {
+    const payload = job.payload as { year: number; jurisdictionCode?: string };
+    return regradeAll(db, { year: payload.year, jurisdictionCode: payload.jurisdictionCode ?? '310000', jobId: job.id });
+  },
+  /** The daily deadline sweep: rectification orders past their deadline escalate. */
+  'deadlines.sweep': async (db) => ({ escalated: await escalateOverdueOrders(db, today()) }),
+};
+
+/**
+ * Queues the recurring jobs (idempotent by dedupe key): today's deadline sweep, and next year's re-grade to
+ * run on 1 January, 01:00 Asia/Shanghai.
+ */
+export async function scheduleRecurringJobs(db: Db, now: Date = new Date()): Promise<void> {
+  const day = today();
+  await enqueueJob(db, { kind: 'deadlines.sweep', dedupeKey: `deadlines.sweep:${day}`, runAfter: now });
+  const nextYear = Number(day.slice(0, 4)) + 1;
+  await enqueueJob(db, {
+    kind: 'risk.regrade',
+    dedupeKey: `risk.regrade:310000:${nextYear}`,
+    payload: { year: nextYear, jurisdictionCode: '310000' },
+    runAfter: new Date(`${nextYear}-01-01T01:00:00+08:00`),
+  });
+}

@@ -1,0 +1,3 @@
+export * from './checklists/index.ts';
+export * from './answers.ts';
+export * from './assessment.ts';
