@@ -36,18 +36,19 @@ function run(label: string, args: string[], env: Record<string, string> = {}): n
  * The browser tests drive Debian's Chromium (no browser is ever downloaded). On a fresh Debian machine
  * where we are root, install it; elsewhere say what is missing.
  */
-function ensureChromium(): void {
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (existsSync(chromium)) return;
+/**
+ * A Debian package a test needs (Chromium for the browser tests, poppler-utils to read PDFs back): installed
+ * with apt-get when missing and we are root, as on a fresh CI machine; otherwise the tests that need it say so.
+ */
+function ensureDebianTool(binary: string, debianPackage: string): void {
+  if (existsSync(binary)) return;
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log('\n=== installing Chromium from Debian (apt-get install chromium) ===');
+    console.log(`\n=== installing ${debianPackage} from Debian (apt-get install ${debianPackage}) ===`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', debianPackage], { stdio: 'inherit', env });
   }
-  if (!existsSync(chromium)) {
-    console.error(`Chromium not found at ${chromium}: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  }
+  if (!existsSync(binary)) console.error(`${binary} not found: install it (Debian: apt-get install -y ${debianPackage}).`);
 }
 
 function countVitest(file: string, label: string): void {
@@ -91,6 +92,7 @@ const vitest = join(ROOT, 'node_modules/vitest/vitest.mjs');
 const vitestArgs = (out: string, filter: string[] = []) => [vitest, 'run', ...filter, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
 
 // 1. Everything on the embedded database.
+ensureDebianTool('/usr/bin/pdftotext', 'poppler-utils');
 run('unit and integration tests on PGlite', vitestArgs(join(RESULTS, 'vitest-pglite.json')), { SHIAN_TEST_DATABASE_URL: '' });
 countVitest(join(RESULTS, 'vitest-pglite.json'), 'PGlite');
 
@@ -112,7 +114,7 @@ if (process.env.SHIAN_TEST_PG === '0') {
 // 3. Browser tests against the started platform.
 const specs = existsSync(join(ROOT, 'e2e/specs')) ? readdirSync(join(ROOT, 'e2e/specs')).filter((f) => f.endsWith('.spec.ts')) : [];
 if (specs.length > 0) {
-  ensureChromium();
+  ensureDebianTool(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', 'chromium');
   buildWebIfStale();
   const e2eReport = join(RESULTS, 'e2e.json');
   run('browser tests in Chromium', [join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test', '--config', 'e2e/playwright.config.ts'], {

@@ -34,7 +34,8 @@ export interface WorkQueueQuery {
 
 /**
  * What is open for the actor (待办), ordered by deadline: an inspector's own clocks; a supervisor's every
- * regulator clock in the jurisdiction; an enterprise user's clocks that the enterprise owes.
+ * clock in the jurisdiction (the enterprises' deadlines too, so an ignored order shows as overdue); an
+ * enterprise user's clocks that the enterprise owes.
  */
 export async function listWorkQueue(ctx: Ctx, query: WorkQueueQuery = {}): Promise<WorkQueue> {
   assertCan(ctx.actor, 'workqueue.read');
@@ -43,7 +44,7 @@ export async function listWorkQueue(ctx: Ctx, query: WorkQueueQuery = {}): Promi
   const scope = actorScope(ctx.actor);
   if (scope.kind === 'enterprise') base = base.where('clocks.owner', '=', 'enterprise');
   else if (ctx.actor.role === 'inspector') base = base.where(sql<boolean>`clocks.assignee_ids @> ARRAY[${ctx.actor.userId}]::uuid[]`);
-  else base = base.where('clocks.owner', '=', 'regulator');
+  // Supervisors see everything open in their jurisdiction, the enterprises' deadlines included.
   if (query.overdueOnly) base = base.where('clocks.dueOn', '<', on);
 
   const counts = await base

@@ -55,6 +55,15 @@ function userSpecs(random: Random, demoEnterpriseId: string): UserSpec[] {
     enterpriseId: demoEnterpriseId,
   });
   specs.push(enterpriseUser(DEMO_ENTERPRISE_ADMIN.username, 'enterprise_admin'), enterpriseUser(DEMO_ENTERPRISE_ADMIN.staffUsername, 'enterprise_staff'));
+  // Enforcement staff (执法检查人员): every inspection needs two, so each district has three or four.
+  for (const district of DISTRICT_PROFILES) {
+    const named = district.node.code === '310115' ? 'pudong-inspector' : district.node.code === '310101' ? 'huangpu-inspector' : null;
+    const extra = named === 'pudong-inspector' ? 13 : 3;
+    for (let i = 1; i <= extra; i += 1) {
+      const username = named ? `${named}-${i + 1}` : `${district.pinyin}-inspector-${i}`;
+      specs.push(regulator(username, personName(random), 'inspector', district.node.code));
+    }
+  }
   return specs;
 }
 

@@ -113,3 +113,12 @@ async function defaultTemplateId(trx: TrxCtx, enterprise: EnterpriseRow): Promis
   const product = await trx.db.selectFrom('products').select('id').where('enterpriseId', '=', enterprise.id).limit(1).executeTakeFirst();
   return chooseTemplate(enterprise.kinds, enterprise.kinds.includes('producer') && product !== undefined).id;
 }
+
+/** The inspectors a supervisor may assign to an enterprise, with why the others may not (回避, jurisdiction). */
+export async function listEligibleInspectors(ctx: Ctx, enterpriseId: string): Promise<{ id: string; name: string; jurisdictionCode: string; ineligible: 'recused' | 'out_of_jurisdiction' | null }[]> {
+  const enterprise = await ctx.db.selectFrom('enterprises').select(['id', 'jurisdictionCode']).where('id', '=', enterpriseId).executeTakeFirst();
+  if (!enterprise) throw new AppError('resource.not_found');
+  assertCan(ctx.actor, 'inspection.schedule', { jurisdictionCode: enterprise.jurisdictionCode, enterpriseId });
+  const roster = await loadInspectorRoster(ctx.db, enterprise.jurisdictionCode);
+  return roster.map((i) => ({ id: i.id, name: i.displayName, jurisdictionCode: i.jurisdictionCode, ineligible: ineligibility(i, enterprise) }));
+}

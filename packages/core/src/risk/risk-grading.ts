@@ -204,7 +204,7 @@ export interface RegradeSummary {
 export async function regradeAll(db: Db, input: { year: number; jurisdictionCode: string; jobId: number | null }): Promise<RegradeSummary> {
   const summary: RegradeSummary = { year: input.year, jurisdictionCode: input.jurisdictionCode, graded: 0, withoutFacts: 0, byGrade: { A: 0, B: 0, C: 0, D: 0 }, moved: { up: 0, down: 0, keep: 0 } };
   const prefix = input.jurisdictionCode === '310000' ? '31' : input.jurisdictionCode;
-  let after = '';
+  let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const batch = await db.selectFrom('riskProfiles').selectAll().where('jurisdictionCode', 'like', `${prefix}%`).where('enterpriseId', '>', after).orderBy('enterpriseId').limit(200).execute();
     if (batch.length === 0) break;

@@ -4,6 +4,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { refreshStatistics } from '../db/maintenance.ts';
 import { seedJurisdictions } from '../jurisdiction/jurisdiction-queries.ts';
 import type { DemoOptions } from '../demo/load-demo.ts';
+import { today } from '../registry/guards.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from '../demo/demo-accounts.ts';
 
@@ -25,8 +26,10 @@ export async function prepareDatabase(database: Database, options: { demo: DemoO
     const { n } = await database.db.selectFrom('enterprises').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
     if (!loaded && Number(n) === 0) {
       // Loaded on demand: the generator's word lists are only needed on a first demo start.
-      const { loadDemoData } = await import('../demo/load-demo.ts');
+      const { loadDemoData, DEFAULT_DEMO_SEED } = await import('../demo/load-demo.ts');
+      const { loadDemoSupervision } = await import('../demo/demo-supervision.ts');
       await loadDemoData(database.db, options.demo);
+      await loadDemoSupervision(database.db, { seed: options.demo.seed ?? DEFAULT_DEMO_SEED, asOf: options.demo.asOf ?? today() });
       await refreshStatistics(database.db);
       demoLoaded = true;
     }

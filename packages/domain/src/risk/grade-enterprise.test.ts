@@ -103,10 +103,10 @@ describe('static banding', () => {
 });
 
 describe('dynamic score', () => {
-  it('uses the default of 20 without an inspection, and says so', () => {
+  it("uses the rule set's default without an inspection, and says so", () => {
     const a = gradeEnterprise(production(smallProducer), RULES);
-    expect(a.dynamicScore).toBe(20);
-    expect(a.lines.find((l) => l.part === 'dynamic')).toMatchObject({ factor: 'no_inspection', points: 20 });
+    expect(a.dynamicScore).toBe(RULES.dynamic.defaultWithoutInspection);
+    expect(a.lines.find((l) => l.part === 'dynamic')).toMatchObject({ factor: 'no_inspection', points: RULES.dynamic.defaultWithoutInspection });
   });
 
   it('counts the worst inspection of the year only, and caps at 60', () => {
@@ -241,14 +241,14 @@ describe('movement and explanation', () => {
   });
 
   it('renders every line as a sentence naming the fact, its value and its points', () => {
-    const a = gradeEnterprise(production(bigInfantFormulaProducer, { previousGrade: 'B' }), RULES);
+    const a = gradeEnterprise(production(bigInfantFormulaProducer, { previousGrade: 'A' }), RULES);
     const zh = explainAssessment(a, 'zh-CN');
     const en = explainAssessment(a, 'en-US');
     expect(zh).toHaveLength(a.lines.length + 1);
     expect(zh).toContain('【静态风险】食品类别：婴幼儿配方乳粉、普通食品，计 15 分。按分值最高的“婴幼儿配方乳粉”计。');
     expect(zh).toContain('【静态风险】与普通食品共线生产：是，计 4 分。');
     expect(en).toContain('[Static risk] Employees: 800, 4 points. Band > 300.');
-    expect(en.at(-1)).toBe('Risk grade: C (score grade C; previous B, up).');
+    expect(en.at(-1)).toBe('Risk grade: B (score grade B; previous A, up).');
   });
 });
 

@@ -11,6 +11,7 @@ import {
   refreshStatistics,
   restoreDatabase,
   seedJurisdictions,
+  today,
   verifyAuditChain,
   verifyStoredDraw,
   scheduleRecurringJobs,
@@ -88,6 +89,9 @@ async function run(argv: string[]): Promise<number> {
         }
         const { loadDemoData } = await import('@shian/core/demo/load-demo.ts');
         const summary = await loadDemoData(database.db, { sellers: Number(values.sellers ?? 3000) });
+        const { loadDemoSupervision } = await import('@shian/core/demo/demo-supervision.ts');
+        const { DEFAULT_DEMO_SEED } = await import('@shian/core/demo/load-demo.ts');
+        Object.assign(summary, await loadDemoSupervision(database.db, { seed: DEFAULT_DEMO_SEED, asOf: today() }));
         await refreshStatistics(database.db);
         console.log(JSON.stringify(summary));
         return 0;

@@ -15,12 +15,14 @@ import {
 } from '@shian/domain';
 import type { Db, EnterpriseRow } from '@shian/core';
 import { TEST_PASSWORD, buildEnterprise, buildLicence, buildUser } from '@shian/core/testing/factories.ts';
+import { createInspectionFixtures, type InspectionFixtures } from './access-fixtures-inspection.ts';
 import { signInAs, type Session, type TestApp } from './test-app.ts';
 
 /**
  * Helpers of the access matrix (`access-matrix.int.test.ts`): the fixtures (three enterprises, one user per
- * role), request bodies with fresh identifiers, the expected outcome computed from the policy, and the
- * database snapshot that proves a refused write changed nothing.
+ * role; the supervision records in `access-fixtures-inspection.ts`), request bodies with fresh identifiers,
+ * the expected outcome computed from the policy, and the database snapshot that proves a refused write
+ * changed nothing.
  */
 
 // ---------------------------------------------------------------------------------------------- fixtures
@@ -79,6 +81,8 @@ export interface Fixtures {
   actors: Map<string, ActorFixture>;
   /** A city supervisor outside the matrix: the author of "another user's import". */
   importer: ActorFixture;
+  /** Risk grades, plans, draws, inspections, rectification orders, recusals and clocks of A, B and C. */
+  supervision: InspectionFixtures;
   at(key: string): EnterpriseFixture;
   as(name: string): ActorFixture;
 }
@@ -132,6 +136,8 @@ export async function createFixtures(t: TestApp): Promise<Fixtures> {
     return { key, enterprise, licenceId: licence.id, productId, personId };
   };
   const enterprises: Record<EnterpriseKey, EnterpriseFixture> = { A: await build('A'), B: await build('B'), C: await build('C') };
+  const inspectors = signedIn.filter((a) => a.spec.role === 'inspector').map((a) => a.actor);
+  const supervision = await createInspectionFixtures(db, rows, inspectors);
 
   return {
     t,
@@ -139,6 +145,7 @@ export async function createFixtures(t: TestApp): Promise<Fixtures> {
     enterprises,
     actors,
     importer,
+    supervision,
     at(key) {
       if (key !== 'A' && key !== 'B' && key !== 'C') throw new Error(`not an enterprise fixture: ${key}`);
       return enterprises[key];
@@ -205,28 +212,52 @@ export const credentials = (username: string) => ({ username, password: TEST_PAS
 
 // ------------------------------------------------------------------------------ targets and outcomes
 
-export type RecordTable = 'enterprises' | 'licences' | 'products' | 'people';
+export type RegistryTable = 'enterprises' | 'licences' | 'products' | 'people';
+const isRegistryTable = (table: string): table is RegistryTable => ['enterprises', 'licences', 'products', 'people'].includes(table);
+export type RecordTable = RegistryTable | 'inspections' | 'rectificationOrders' | 'riskTriggers' | 'recusals' | 'clocks' | 'inspectionPlans' | 'draws';
 
 /** What a request acts on, as far as the rules care. */
 export type Target =
-  /** A stored record: out of the actor's scope it does not exist for them (404). */
-  | { kind: 'record'; table: RecordTable; id: string; scope: ScopedTarget }
+  /**
+   * A stored record: out of the actor's scope it does not exist for them (404). `assignees`: the inspectors
+   * an inspection is assigned to, the inspector a recusal is of.
+   */
+  | { kind: 'record'; table: RecordTable; id: string; scope: ScopedTarget; assignees?: readonly string[] | undefined }
   /** A jurisdiction a new record is placed in: out of scope is a 422 on the field. */
   | { kind: 'jurisdiction'; code: string }
+  /**
+   * A jurisdiction as a whole that a regulator acts about (its plan, its draw, its re-grade; the use case asserts
+   * `{ jurisdictionCode, enterpriseId: null }`): out of scope it does not exist for them (404), like a record.
+   * Enterprise users are never in scope.
+   */
+  | { kind: 'area'; code: string }
   /** A previewed import: only its author or a city administrator may apply it (core `applyImport`). */
   | { kind: 'import'; id: string; createdBy: string | null };
 
-/** Reads where a record lives (its jurisdiction and enterprise) from the database. */
+/** Reads where a record lives (its jurisdiction and enterprise; an inspection's or recusal's inspectors) from the database. */
 export async function recordTarget(db: Db, table: RecordTable, id: string): Promise<Target> {
+  const target = (scope: ScopedTarget, assignees?: readonly string[]): Target => ({ kind: 'record', table, id, scope, assignees });
   if (table === 'enterprises') {
     const row = await db.selectFrom('enterprises').select('jurisdictionCode').where('id', '=', id).executeTakeFirstOrThrow();
-    return { kind: 'record', table, id, scope: { jurisdictionCode: row.jurisdictionCode, enterpriseId: id } };
+    return target({ jurisdictionCode: row.jurisdictionCode, enterpriseId: id });
   }
-  const row = await db.selectFrom(table).select(['jurisdictionCode', 'enterpriseId']).where('id', '=', id).executeTakeFirstOrThrow();
-  return { kind: 'record', table, id, scope: row };
+  if (table === 'inspectionPlans' || table === 'draws') {
+    // Regulators' own records about a jurisdiction, of no enterprise.
+    const row = await db.selectFrom(table).select('jurisdictionCode').where('id', '=', id).executeTakeFirstOrThrow();
+    return target({ jurisdictionCode: row.jurisdictionCode, enterpriseId: null });
+  }
+  if (table === 'inspections') {
+    const { inspectorIds, ...scope } = await db.selectFrom(table).select(['jurisdictionCode', 'enterpriseId', 'inspectorIds']).where('id', '=', id).executeTakeFirstOrThrow();
+    return target(scope, inspectorIds);
+  }
+  if (table === 'recusals') {
+    const { inspectorId, ...scope } = await db.selectFrom(table).select(['jurisdictionCode', 'enterpriseId', 'inspectorId']).where('id', '=', id).executeTakeFirstOrThrow();
+    return target(scope, [inspectorId]);
+  }
+  return target(await db.selectFrom(table).select(['jurisdictionCode', 'enterpriseId']).where('id', '=', id).executeTakeFirstOrThrow());
 }
 
-export async function versionOf(db: Db, table: RecordTable, id: string): Promise<number> {
+export async function versionOf(db: Db, table: RegistryTable, id: string): Promise<number> {
   return (await db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 }
 
@@ -235,18 +266,24 @@ export type Needs = 'public' | 'signed-in' | Action;
 
 export type Outcome = { allowed: true } | { allowed: false; status: number; code: string };
 
-const refused = (status: number, code: string): Outcome => ({ allowed: false, status, code });
+export const refused = (status: number, code: string): Outcome => ({ allowed: false, status, code });
+
+/** A rule of one use case beyond grant and scope (assignment, ownership): the outcome it imposes where the policy allows, or nothing. */
+export type ExtraRule = (actor: Actor, target: Target | undefined) => Outcome | undefined;
 
 /**
- * The outcome the rules promise, from the policy functions: anonymous 401; a record out of scope 404 (checked
- * before the grant, so that existence does not leak); no grant 403; a jurisdiction out of scope 422; an
- * import of someone else 404 unless a city administrator asks; otherwise success.
+ * The outcome the rules promise, from the policy functions: anonymous 401; a record or jurisdiction out of
+ * scope 404 (checked before the grant, so that existence does not leak, unless `grantFirst`); no grant 403; a
+ * jurisdiction out of scope for a new record 422; an import of someone else 404 unless a city administrator
+ * asks; otherwise success.
  */
-export function expectedOutcome(needs: Needs, actor: Actor, target: Target | undefined): Outcome {
+export function expectedOutcome(needs: Needs, actor: Actor, target: Target | undefined, options: { grantFirst?: boolean } = {}): Outcome {
   if (needs === 'public') return { allowed: true };
   if (!actor.userId) return refused(401, 'auth.unauthenticated');
   if (needs === 'signed-in') return { allowed: true };
-  if (target?.kind === 'record' && !inScope(actor, target.scope)) return refused(404, 'resource.not_found');
+  if (options.grantFirst && !hasGrant(actor, needs)) return refused(403, 'auth.forbidden');
+  const scope = target?.kind === 'record' ? target.scope : target?.kind === 'area' ? { jurisdictionCode: target.code, enterpriseId: null } : null;
+  if (scope && !inScope(actor, scope)) return refused(404, 'resource.not_found');
   if (!hasGrant(actor, needs)) return refused(403, 'auth.forbidden');
   if (target?.kind === 'jurisdiction' && !inScope(actor, { jurisdictionCode: target.code, enterpriseId: null })) {
     return refused(422, 'registry.out_of_jurisdiction');
@@ -255,15 +292,27 @@ export function expectedOutcome(needs: Needs, actor: Actor, target: Target | und
   return { allowed: true };
 }
 
+/** The outcome of one run of a case: the policy's, then the case's own rule where the policy allows. */
+export function expectedFor(c: AccessCase, actor: Actor, target: Target | undefined): Outcome {
+  const needs = typeof c.needs === 'function' ? c.needs(actor) : c.needs;
+  const outcome = expectedOutcome(needs, actor, target, { grantFirst: c.grantFirst === true });
+  return outcome.allowed ? (c.rule?.(actor, target) ?? outcome) : outcome;
+}
+
 // --------------------------------------------------------------------------------------- snapshots
 
-const countOf = async (db: Db, table: 'enterprises' | 'premises' | 'licences' | 'products' | 'people' | 'auditLog' | 'users'): Promise<number> =>
+const COUNTED = [
+  ...['enterprises', 'premises', 'licences', 'products', 'people', 'auditLog', 'users', 'jobs', 'clocks'],
+  ...['riskProfiles', 'riskGrades', 'riskTriggers', 'recusals', 'inspectionPlans', 'draws', 'inspections', 'inspectionSubmissions', 'inspectionPhotos'],
+  ...['rectificationOrders', 'rectificationEvidence'],
+] as const;
+
+const countOf = async (db: Db, table: (typeof COUNTED)[number]): Promise<number> =>
   Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
-/** Everything a refused write could have touched: row counts, the audit head, the imports, the target record. */
+/** Everything a refused write could have touched: row counts (jobs too: queuing one writes no audit entry), the audit head, the imports, the target record. */
 export async function snapshotOf(db: Db, target: Target | undefined): Promise<unknown> {
-  const tables = ['enterprises', 'premises', 'licences', 'products', 'people', 'auditLog', 'users'] as const;
-  const counts = Object.fromEntries(await Promise.all(tables.map(async (table) => [table, await countOf(db, table)] as const)));
+  const counts = Object.fromEntries(await Promise.all(COUNTED.map(async (table) => [table, await countOf(db, table)] as const)));
   const auditHead = await db.selectFrom('auditHead').selectAll().executeTakeFirstOrThrow();
   const imports = await db.selectFrom('imports').select(['id', 'status']).orderBy('id').execute();
   const record = target?.kind === 'record' ? await db.selectFrom(target.table).selectAll().where('id', '=', target.id).executeTakeFirst() : null;
@@ -315,6 +364,8 @@ export interface CaseInput {
 
 export interface CaseRequest {
   query?: string;
+  /** Path parameters besides `{id}` (a photo's, an evidence file's). */
+  params?: Record<string, string>;
   payload?: unknown;
   headers?: Record<string, string>;
 }
@@ -322,10 +373,15 @@ export interface CaseRequest {
 export interface AccessCase {
   /** `METHOD path` exactly as the OpenAPI document names it. */
   endpoint: string;
-  needs: Needs;
+  /** What the use case asserts; a function where it depends on the role (said beside the case). */
+  needs: Needs | ((actor: Actor) => Needs);
+  /** A rule of the use case beyond grant and scope, explained beside the case. */
+  rule?: ExtraRule;
+  /** The use case asserts the grant before it looks for the record: without the grant, 403 in or out of scope. */
+  grantFirst?: boolean;
   /** What each actor is tried on; absent: once, on nothing. */
   on?: readonly string[];
-  /** The record, jurisdiction or import the request acts on; its id fills `{id}`. */
+  /** The record, jurisdiction or import the request acts on; a record's or import's id fills `{id}`. */
   target?: (x: CaseInput) => Target | Promise<Target>;
   /** A valid request for an allowed actor (fresh identifiers, current version). */
   request?: (x: CaseInput & { target: Target | undefined }) => CaseRequest | Promise<CaseRequest>;
@@ -343,7 +399,7 @@ export const recordOf =
 export const editWith =
   (changes: Record<string, unknown>) =>
   async ({ f, target }: CaseInput & { target: Target | undefined }): Promise<CaseRequest> => {
-    if (target?.kind !== 'record') throw new Error('an edit needs a record target');
+    if (target?.kind !== 'record' || !isRegistryTable(target.table)) throw new Error('an edit needs a registry record');
     return { payload: { version: await versionOf(f.db, target.table, target.id), ...changes } };
   };
 
@@ -357,8 +413,8 @@ export async function previewedImport({ f, as, on }: CaseInput): Promise<Target>
 /** Sends one run of a case: the session (its own when asked), the URL with the target's id, the request. */
 export async function sendCase(c: AccessCase, x: CaseInput, target: Target | undefined, request: CaseRequest): Promise<LightMyRequestResponse> {
   const [method = 'GET', path = ''] = c.endpoint.split(' ');
-  const id = target && target.kind !== 'jurisdiction' ? target.id : '';
-  const url = path.replace('{id}', id) + (request.query ? `?${request.query}` : '');
+  const id = target?.kind === 'record' || target?.kind === 'import' ? target.id : '';
+  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'id' ? id : (request.params?.[name] ?? ''))) + (request.query ? `?${request.query}` : '');
   const client = c.ownSession && x.as.actor.userId ? await signInAs(x.f.t.app, x.as.username) : x.as.client;
   // The case's body is JSON or multipart bytes: the inject payload type admits both.
   const payload = request.payload as InjectOptions['payload'];

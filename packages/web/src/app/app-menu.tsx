@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import { Menu, type MenuProps } from 'antd';
-import { CloudUploadOutlined, DatabaseOutlined, FormOutlined, HomeOutlined, ShopOutlined } from '@ant-design/icons';
+import { AuditOutlined, CloudUploadOutlined, DatabaseOutlined, FieldTimeOutlined, FormOutlined, HomeOutlined, ShopOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { Action } from '@shian/domain/access/policy.ts';
 import type { Permission, RoleCode } from '../api/types.ts';
 import { hasPermission, isRegulator, useCurrentUser } from './current-user.tsx';
+import { hasGrant } from './grants.ts';
+import { WorkQueueMenuLabel } from '../pages/work/work-queue-badge.tsx';
 
 interface NavEntry {
   key: string;
@@ -15,6 +18,8 @@ interface NavEntry {
   permission?: Permission;
   /** Shown only to users of these roles. */
   roles?: readonly RoleCode[];
+  /** Shown only to users whose role grants this domain action (supervision actions outside `Permission`). */
+  grant?: Action;
 }
 
 /** The key of the menu entry a path belongs to. */
@@ -36,12 +41,16 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
       : { key: 'registry', to: '/enterprises', label: t('nav.registry'), icon: <DatabaseOutlined aria-hidden />, permission: 'registry.read' };
   const all: NavEntry[] = [
     { key: 'home', to: '/', label: t('nav.home'), icon: <HomeOutlined aria-hidden /> },
+    // 待办: every signed-in role has `workqueue.read`; the label carries the open count as a badge.
+    { key: 'work', to: '/work', label: t('workQueue.nav'), icon: <FieldTimeOutlined aria-hidden />, grant: 'workqueue.read' },
     registry,
     { key: 'imports', to: '/imports', label: t('nav.imports'), icon: <CloudUploadOutlined aria-hidden />, permission: 'registry.import' },
     { key: 'inspections', to: '/inspections/today', label: t('inspectionForm.nav'), icon: <FormOutlined aria-hidden />, roles: ['inspector'] },
+    { key: 'rectifications', to: '/rectifications', label: t('rectification.nav'), icon: <AuditOutlined aria-hidden />, grant: 'inspection.read' },
   ];
   const entries = all.filter(
-    (entry) => (!entry.permission || hasPermission(user, entry.permission)) && (!entry.roles || entry.roles.includes(user.role)),
+    (entry) =>
+      (!entry.permission || hasPermission(user, entry.permission)) && (!entry.roles || entry.roles.includes(user.role)) && (!entry.grant || hasGrant(user, entry.grant)),
   );
 
   const items: MenuProps['items'] = entries.map((entry) => ({
@@ -49,7 +58,7 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
     icon: entry.icon,
     label: (
       <Link to={entry.to} onClick={onNavigate}>
-        {entry.label}
+        {entry.key === 'work' ? <WorkQueueMenuLabel label={entry.label} /> : entry.label}
       </Link>
     ),
   }));

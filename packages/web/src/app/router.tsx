@@ -16,6 +16,10 @@ const ImportPage = lazyNamed(() => import('../pages/imports/import-page.tsx'), '
 const PasswordPage = lazyNamed(() => import('../pages/account/password-page.tsx'), 'PasswordPage');
 const InspectionsTodayPage = lazyNamed(() => import('../pages/inspections/today-page.tsx'), 'InspectionsTodayPage');
 const InspectionFormPage = lazyNamed(() => import('../pages/inspections/inspection-form-page.tsx'), 'InspectionFormPage');
+const WorkQueuePage = lazyNamed(() => import('../pages/work/work-queue-page.tsx'), 'WorkQueuePage');
+const InspectionDetailPage = lazyNamed(() => import('../pages/inspection-detail/inspection-detail-page.tsx'), 'InspectionDetailPage');
+const RectificationListPage = lazyNamed(() => import('../pages/rectifications/rectification-list-page.tsx'), 'RectificationListPage');
+const RectificationDetailPage = lazyNamed(() => import('../pages/rectifications/rectification-detail-page.tsx'), 'RectificationDetailPage');
 const NotFoundPage = lazyNamed(() => import('./status-pages.tsx'), 'NotFoundPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -41,6 +45,10 @@ export const router = createBrowserRouter([
           { path: 'account/password', element: page(<PasswordPage />) },
           { path: 'inspections/today', element: page(<InspectionsTodayPage />) },
           { path: 'inspections/:id/form', element: page(<InspectionFormPage />) },
+          { path: 'inspections/:id', element: page(<InspectionDetailPage />) },
+          { path: 'work', element: page(<WorkQueuePage />) },
+          { path: 'rectifications', element: page(<RectificationListPage />) },
+          { path: 'rectifications/:id', element: page(<RectificationDetailPage />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

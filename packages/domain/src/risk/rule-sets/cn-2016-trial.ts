@@ -82,7 +82,9 @@ export const CN_2016_TRIAL_SHANGHAI_1: RiskRuleSet = {
     pointsPerFailedKeyItem: 10,
     pointsPerFailedGeneralItem: 2,
     combine: 'worst',
-    defaultWithoutInspection: 20,
+    // Unconfirmed: with no inspection in the year nothing was seen either way; a modest score keeps an
+    // uninspected firm from looking safer than an inspected one with minor findings.
+    defaultWithoutInspection: 10,
   },
   upgradeTriggers: {
     deliberate_violation_punished: {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findInspection, findInspectionPhoto, listAssignedInspections, listInspections, publishInspection, renderInspectionRecord, scheduleInspection, syncInspection } from '@shian/core';
+import { findInspection, findInspectionPhoto, listEligibleInspectors, listAssignedInspections, listInspections, publishInspection, renderInspectionRecord, scheduleInspection, syncInspection } from '@shian/core';
 import { requireUser } from '../../plugins/request-context.ts';
 import { commonErrors, idParamsSchema } from '../common.contract.ts';
 import type { RouteDeps } from '../index.ts';
@@ -70,6 +70,23 @@ export function registerInspectionRoutes(app: FastifyInstance, _deps: RouteDeps)
       const row = await scheduleInspection(request.ctx, request.body);
       return reply.status(201).send(presentInspection(await findInspection(request.ctx, row.id), request.locale));
     },
+  );
+
+  api.get(
+    '/enterprises/:id/eligible-inspectors',
+    {
+      preHandler: requireUser,
+      schema: {
+        tags: ['inspection'],
+        summary: 'Inspectors a supervisor may assign to the enterprise; the others with why not (recused, out of jurisdiction)',
+        params: idParamsSchema,
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), jurisdictionCode: z.string(), ineligible: z.enum(['recused', 'out_of_jurisdiction']).nullable() })) }),
+          ...commonErrors,
+        },
+      },
+    },
+    async (request) => ({ items: await listEligibleInspectors(request.ctx, request.params.id) }),
   );
 
   api.get(
