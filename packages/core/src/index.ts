@@ -48,3 +48,4 @@ export * from './inspection/rectification-service.ts';
 export * from './inspection/recusal-service.ts';
 export * from './inspection-plan/plan-service.ts';
 export * from './random-draw/draw-service.ts';
+export * from './inspection-plan/inspection-kpis.ts';

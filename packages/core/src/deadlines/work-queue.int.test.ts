@@ -5,7 +5,7 @@ import { GENERAL_ITEM, KEY_ITEM, buildTeam, completeWith, errorOf, scheduleFor, 
 import type { InspectionRow } from '../inspection/inspection-schedule.ts';
 import { today } from '../registry/guards.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
-import { extendClock, findClock } from './clock-service.ts';
+import { extendClock } from './clock-service.ts';
 import { listWorkQueue, type WorkItem } from './work-queue.ts';
 
 /**
@@ -46,6 +46,9 @@ beforeAll(async () => {
   bInspection = await scheduleFor(database.db, teamB, addCalendarDays(today(), 2));
 });
 afterAll(async () => database.close());
+
+const findClock = (subjectType: string, subjectId: string, ruleId: string) =>
+  database.db.selectFrom('clocks').selectAll().where('subjectType', '=', subjectType).where('subjectId', '=', subjectId).where('ruleId', '=', ruleId).executeTakeFirst();
 
 const subjects = (items: WorkItem[]) => items.map((i) => `${i.ruleId}:${i.subjectId}`);
 const expectByDueDate = (items: WorkItem[]) => {
@@ -109,7 +112,7 @@ describe('the work queue (待办)', () => {
 
 describe('extending a clock', () => {
   it('moves the due date, records approver and reason in the events, audits it and shows in the queue', async () => {
-    const clock = await findClock({ db: database.db }, 'inspection', later.id, 'inspection.conduct');
+    const clock = await findClock('inspection', later.id, 'inspection.conduct');
     const { supervisor } = teamA;
     const extended = await extendClock({ db: database.db, actor: supervisor.actor }, clock!.id, { days: 5, reason: '企业停产检修，推迟检查' });
 
@@ -126,13 +129,13 @@ describe('extending a clock', () => {
   });
 
   it('is refused to an inspector and to a supervisor of another district, and on a clock already met', async () => {
-    const clock = await findClock({ db: database.db }, 'inspection', soon.id, 'inspection.conduct');
+    const clock = await findClock('inspection', soon.id, 'inspection.conduct');
     const input = { days: 3, reason: '延期' };
     expect((await errorOf(extendClock({ db: database.db, actor: teamA.inspectors[0].actor }, clock!.id, input))).code).toBe('auth.forbidden');
     expect((await errorOf(extendClock({ db: database.db, actor: teamB.supervisor.actor }, clock!.id, input))).code).toBe('resource.not_found');
-    expect(await findClock({ db: database.db }, 'inspection', soon.id, 'inspection.conduct')).toMatchObject({ dueOn: soon.scheduledOn, version: clock!.version });
+    expect(await findClock('inspection', soon.id, 'inspection.conduct')).toMatchObject({ dueOn: soon.scheduledOn, version: clock!.version });
 
-    const met = await findClock({ db: database.db }, 'inspection', finished.id, 'inspection.conduct');
+    const met = await findClock('inspection', finished.id, 'inspection.conduct');
     expect(met?.state).toBe('met');
     expect((await errorOf(extendClock({ db: database.db, actor: teamA.supervisor.actor }, met!.id, input))).code).toBe('clock.not_running');
   });

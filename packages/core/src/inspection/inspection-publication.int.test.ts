@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connect.ts';
-import { findClock } from '../deadlines/clock-service.ts';
 import { today } from '../registry/guards.ts';
 import { buildUser } from '../testing/factories.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
@@ -18,7 +17,8 @@ async function completed(team: Team) {
   return (await completeWith(database.db, team, inspection, { [GENERAL_ITEM]: { result: 'fail', note: '未悬挂许可证', disposition: 'rectification' } })).inspection;
 }
 
-const publicationClock = (id: string) => findClock({ db: database.db }, 'inspection', id, 'inspection.publication');
+const publicationClock = (id: string) =>
+  database.db.selectFrom('clocks').selectAll().where('subjectType', '=', 'inspection').where('subjectId', '=', id).where('ruleId', '=', 'inspection.publication').executeTakeFirst();
 
 describe('publishing an inspection result (公开)', () => {
   it('refuses an inspection that is not completed', async () => {

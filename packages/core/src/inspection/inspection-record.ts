@@ -1,4 +1,4 @@
-import { INSPECTION_OUTCOME_NAMES, checklistItems, districtOf, findJurisdiction } from '@shian/domain';
+import { INSPECTION_OUTCOME_NAMES, checklistItems, districtOf, findJurisdiction, type InspectionCounts, type InspectionOutcome } from '@shian/domain';
 import type { Ctx } from '../db/transaction.ts';
 import { answersOf } from './inspection-completion.ts';
 import { findInspection } from './inspection-queries.ts';
@@ -40,7 +40,7 @@ export async function renderInspectionRecord(ctx: Ctx, inspectionId: string): Pr
         note: answer?.note ?? null,
       };
     }),
-    outcome: inspection.outcome ? INSPECTION_OUTCOME_NAMES[inspection.outcome]['zh-CN'] : '检查未完成',
+    outcome: outcomeLine(inspection.outcome, inspection.counts as InspectionCounts | null),
     rectificationDueOn: order?.dueOn ?? null,
     inspectors: view.inspectors.map((i) => ({ name: i.name, signaturePng: pngOf(signatures.inspectors?.find((s) => s.userId === i.id)?.image) })),
     representative: signatures.representative ? { name: signatures.representative.name, signaturePng: pngOf(signatures.representative.image) } : null,
@@ -48,6 +48,13 @@ export async function renderInspectionRecord(ctx: Ctx, inspectionId: string): Pr
     generatedAt: (inspection.completedAt ?? inspection.updatedAt).toISOString(),
   };
   return { number: inspection.number, pdf: await renderInspectionRecordPdf(doc) };
+}
+
+/** The conclusion as written on the record: what was checked, what failed, and what follows. */
+function outcomeLine(outcome: InspectionOutcome | null, counts: InspectionCounts | null): string {
+  if (!outcome || !counts) return '检查未完成';
+  const found = counts.failed === 0 ? '未发现不符合项' : `发现不符合项 ${counts.failed} 项（重点项 ${counts.keyFailed} 项，一般项 ${counts.generalFailed} 项）`;
+  return `共检查 ${counts.checked} 项，${found}。结论：${INSPECTION_OUTCOME_NAMES[outcome]['zh-CN']}。`;
 }
 
 const pngOf = (dataUrl: string | undefined): Uint8Array | null => (dataUrl ? Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64') : null);

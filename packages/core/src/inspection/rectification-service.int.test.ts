@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, addWorkingDays } from '@shian/domain';
 import type { Database } from '../db/connect.ts';
-import { findClock } from '../deadlines/clock-service.ts';
 import { listWorkQueue } from '../deadlines/work-queue.ts';
 import { enqueueJob, findJob } from '../jobs/job-queue.ts';
 import { startJobWorker } from '../jobs/job-worker.ts';
@@ -30,7 +29,8 @@ async function orderFor(team: Team, inspectedOn = today()) {
 }
 
 const orderById = (id: string) => database.db.selectFrom('rectificationOrders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const clock = (orderId: string, ruleId: string) => findClock({ db: database.db }, 'rectification_order', orderId, ruleId);
+const clock = (orderId: string, ruleId: string) =>
+  database.db.selectFrom('clocks').selectAll().where('subjectType', '=', 'rectification_order').where('subjectId', '=', orderId).where('ruleId', '=', ruleId).executeTakeFirst();
 const auditActions = async (orderId: string) =>
   (await database.db.selectFrom('auditLog').select('action').where('entityType', '=', 'rectification_order').where('entityId', '=', orderId).orderBy('seq').execute()).map((e) => e.action);
 

@@ -198,9 +198,10 @@ describe('grading an enterprise (风险等级评定)', () => {
 
   it('raises the grade by the trigger’s steps for a trigger of the record year, and restores it once the trigger is withdrawn', async () => {
     const e = await enterprise();
-    await saveRiskProfile(supervisor, e.id, { risk: mediumHealthFoodProducer, creditClass: null });
+    await saveRiskProfile(supervisor, e.id, { risk: largeInfantFormulaProducer, creditClass: null });
+    await inspection(e, `${RECORD_YEAR}-03-03`);
     const before = await regradeEnterprise(supervisor, e.id, YEAR);
-    expect([before.totalScore, before.grade]).toEqual([39, 'B']); // 19 static + 20 without inspection
+    expect([before.totalScore, before.grade]).toEqual([36, 'B']); // 36 static + 0 from a clean inspection
 
     const trigger = await recordRiskTrigger(supervisor, e.id, { kind: 'failed_supervisory_sampling', occurredOn: `${RECORD_YEAR}-08-08`, note: '省级监督抽检不合格' });
     // A trigger of the graded year itself belongs to next year's record.
@@ -208,7 +209,7 @@ describe('grading an enterprise (风险等级评定)', () => {
 
     const raised = await regradeEnterprise(supervisor, e.id, YEAR);
     const steps = ACTIVE_RISK_RULE_SET.upgradeTriggers.failed_supervisory_sampling.steps;
-    expect(raised).toMatchObject({ totalScore: 39, scoreGrade: 'B', computedGrade: shiftGrade('B', steps), grade: shiftGrade('B', steps) });
+    expect(raised).toMatchObject({ totalScore: 36, scoreGrade: 'B', computedGrade: shiftGrade('B', steps), grade: shiftGrade('B', steps) });
     expect(raised.grade).toBe('C');
     expect(explanationOf(raised).triggers).toBe(1);
     expect(explanationOf(raised).lines.filter((l) => l.part === 'trigger').map((l) => [l.factor, l.value])).toEqual([
@@ -232,10 +233,11 @@ describe('grading an enterprise (风险等级评定)', () => {
   it('overrides the current grade with a reason, keeping the scores and explanation, with the computed row in the history', async () => {
     const e = await enterprise();
     await saveRiskProfile(supervisor, e.id, { risk: smallGeneralProducer, creditClass: null });
+    await inspection(e, `${RECORD_YEAR}-06-06`, { general: 2 }); // 2 × 2 = 4
     await expect(overrideGrade(supervisor, e.id, { grade: 'C', reason: '尚未评定时不可调整' })).rejects.toMatchObject({ code: 'risk.no_grade' });
 
     const computed = await regradeEnterprise(supervisor, e.id, YEAR);
-    expect([computed.totalScore, computed.grade]).toEqual([28, 'A']);
+    expect([computed.totalScore, computed.grade]).toEqual([12, 'A']);
     await expect(overrideGrade(inspector, e.id, { grade: 'C', reason: '检查人员无权调整' })).rejects.toMatchObject({ code: 'auth.forbidden' });
 
     const reason = '投诉举报集中，从严管理';
@@ -302,9 +304,19 @@ describe('the yearly re-grade job (risk.regrade)', () => {
   it('grades every enterprise with facts in the jurisdiction, counts those without, and audits each grade', async () => {
     const withFacts = await Promise.all([enterprise(JOB_DISTRICT), enterprise(JOB_DISTRICT), enterprise(JOB_DISTRICT)]);
     const withoutFacts = await Promise.all([enterprise(JOB_DISTRICT), enterprise(JOB_DISTRICT)]);
-    const facts = [smallGeneralProducer, mediumHealthFoodProducer, largeInfantFormulaProducer]; // A (28), B (39), C (56)
     const cityAdmin = as((await buildUser(database.db, 'city_admin', { jurisdictionCode: '310000' })).actor);
-    for (const [i, e] of withFacts.entries()) await saveRiskProfile(cityAdmin, e.id, { risk: facts[i] ?? smallSeller, creditClass: null });
+    const [a, b, c] = withFacts;
+    if (!a || !b || !c) throw new Error('enterprises missing');
+    // A: 8 + 0 clean; B: 36 + 0 clean; C: 19 + 3 key items × 10 = 49.
+    const record: [EnterpriseRow, TRiskFacts, number][] = [
+      [a, smallGeneralProducer, 0],
+      [b, largeInfantFormulaProducer, 0],
+      [c, mediumHealthFoodProducer, 3],
+    ];
+    for (const [e, facts, keyFailed] of record) {
+      await saveRiskProfile(cityAdmin, e.id, { risk: facts, creditClass: null });
+      await inspection(e, `${RECORD_YEAR}-07-07`, { key: keyFailed });
+    }
     // Facts elsewhere in the city are not this district's job.
     const elsewhere = await enterprise();
     await saveRiskProfile(supervisor, elsewhere.id, { risk: smallSeller, creditClass: null });
@@ -329,7 +341,7 @@ describe('the yearly re-grade job (risk.regrade)', () => {
     const grades = await database.db.selectFrom('riskGrades').selectAll().where('jobId', '=', jobId).execute();
     expect(grades.map((g) => g.enterpriseId).sort()).toEqual(withFacts.map((e) => e.id).sort());
     expect(grades.every((g) => g.year === YEAR && g.isCurrent && g.jurisdictionCode === JOB_DISTRICT)).toBe(true);
-    expect(Object.fromEntries(grades.map((g) => [g.enterpriseId, g.grade]))).toEqual(Object.fromEntries(withFacts.map((e, i) => [e.id, ['A', 'B', 'C'][i]])));
+    expect(Object.fromEntries(grades.map((g) => [g.enterpriseId, [g.totalScore, g.grade]]))).toEqual({ [a.id]: [8, 'A'], [b.id]: [36, 'B'], [c.id]: [49, 'C'] });
     for (const e of [...withoutFacts, elsewhere]) {
       expect(await database.db.selectFrom('riskGrades').select('id').where('enterpriseId', '=', e.id).execute()).toEqual([]);
     }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { makeUscc } from '@shian/domain';
-import { connectDatabase } from '@shian/core';
+import { connectDatabase, createDraw, enqueueJob, saveRiskProfile } from '@shian/core';
+import { buildEnterprise, buildUser } from '@shian/core/testing/factories.ts';
 
 // The operator commands as an operator runs them: a separate process on an embedded database directory.
 const CLI = new URL('./main.ts', import.meta.url).pathname;
@@ -80,5 +81,46 @@ describe('operator commands', { timeout: 240_000 }, () => {
     const result = shian(b, 'verify-audit');
     expect(result.status).toBe(1);
     expect(result.out).toContain('entry 2 was altered');
+  });
+
+  it('re-runs a stored draw, exiting 1 and naming the difference once a pick was altered; runs queued re-grades', async () => {
+    const c = join(work, 'c');
+    expect(shian(c, 'migrate').status).toBe(0);
+    // A draw and a queued re-grade made through the use cases, in the database the commands then open.
+    const { number, jobId, graded } = await withDb(c, async (db) => {
+      const { actor } = await buildUser(db, 'district_supervisor', { jurisdictionCode: '310101' });
+      await buildUser(db, 'inspector', { jurisdictionCode: '310101' });
+      await buildUser(db, 'inspector', { jurisdictionCode: '310101' });
+      const seller = await buildEnterprise(db, { jurisdictionCode: '310101', kinds: ['seller'] });
+      await buildEnterprise(db, { jurisdictionCode: '310101', kinds: ['seller'] });
+      const draw = await createDraw({ db, actor }, { jurisdictionCode: '310101', title: '黄浦区食品销售抽查', filters: {}, size: { mode: 'count', count: 2 }, inspectorsPerTarget: 2, weighted: true, scheduledOn: '2026-06-01' });
+      const facts = { areaM2: 80, prepackagedSkus: { ambient: 30, chilled: 0, frozen: 0 }, bulkSkus: { ambient: 0, chilled: 0, frozen: 0 }, supplierCount: 6, specialFoodItems: [], onlineSales: false };
+      await saveRiskProfile({ db, actor }, seller.id, { risk: { sector: 'sales', facts }, creditClass: null });
+      const job = await enqueueJob(db, { kind: 'risk.regrade', payload: { year: 2026, jurisdictionCode: '310101' } });
+      return { number: draw.number, jobId: job.id, graded: seller.id };
+    });
+
+    const verified = shian(c, 'verify-draw', number);
+    expect(verified.status).toBe(0);
+    expect(verified.out).toContain(`draw ${number}: re-run matches the published outcome`);
+    const unknown = shian(c, 'verify-draw', 'SJ-310101-2026-999999');
+    expect(unknown.status).toBe(1);
+    expect(unknown.out).toContain('no draw SJ-310101-2026-999999');
+
+    await withDb(c, (db) => sql`UPDATE draw_picks SET inspector_ids = ARRAY[inspector_ids[2], inspector_ids[1]] WHERE position = 1 AND draw_id = (SELECT id FROM draws WHERE number = ${number})`.execute(db));
+    const altered = shian(c, 'verify-draw', number);
+    expect(altered.status).toBe(1);
+    expect(altered.out).toContain(`draw ${number} differs:`);
+    expect(altered.out).toContain('picked[0].inspectorIds: published');
+
+    const jobs = shian(c, 'run-jobs');
+    expect(jobs.status).toBe(0);
+    expect(jobs.out).toMatch(/ran \d+ job\(s\)/);
+    const after = await withDb(c, async (db) => ({
+      job: await db.selectFrom('jobs').select(['status', 'result']).where('id', '=', jobId).executeTakeFirstOrThrow(),
+      grades: await db.selectFrom('riskGrades').select(['year', 'jobId']).where('enterpriseId', '=', graded).execute(),
+    }));
+    expect(after.job).toMatchObject({ status: 'done', result: { graded: 1, withoutFacts: 1 } });
+    expect(after.grades).toEqual([{ year: 2026, jobId }]);
   });
 });

@@ -49,17 +49,6 @@ export const RISK_FACTS: TRiskFacts = {
 
 export const EVIDENCE = { filename: '整改照片.png', contentType: 'image/png', dataBase64: PNG_BASE64 } as const;
 
-/** A draft save from the offline form (repeatable: a new submission from the current revision). */
-export const draftSubmission = (baseRevision: number) => ({
-  submissionId: randomUUID(),
-  baseRevision,
-  answers: {},
-  photos: [],
-  signatures: null,
-  inspectedOn: today(),
-  complete: false,
-});
-
 /** A draw of one enterprise of the jurisdiction, two inspectors each. */
 export const newDraw = (jurisdictionCode: string) => ({
   jurisdictionCode,
@@ -84,17 +73,21 @@ export interface InspectionRecords {
 }
 
 export interface InspectionFixtures {
-  records: Record<EnterpriseKey, InspectionRecords>;
+  at(on: string): InspectionRecords;
   /** A scheduled inspection of the target (`A_OF_OTHERS` included), for draft saves. */
   scheduledOf(on: string): string;
-  /** Draft plans of each district for `PLAN_YEAR`. */
-  planIds: Record<(typeof DISTRICTS)[number], string>;
+  /** The draft plan of the district for `PLAN_YEAR`. */
+  planOf(code: string): string;
   /** A published draw of 黄浦. */
   drawId: string;
-  /** Two inspectors outside the matrix who may inspect the enterprise. */
-  eligibleInspectors(key: EnterpriseKey): string[];
+  /** An inspection of the enterprise to schedule, with two inspectors outside the matrix who may inspect it. */
+  newInspection(on: string): { enterpriseId: string; kind: 'routine'; scheduledOn: string; inspectorIds: string[] };
   /** An inspector outside the matrix, never assigned here, whom supervisors declare recusals for. */
-  recuserOf(key: EnterpriseKey): string;
+  recuserOf(on: string): string;
+  /** A draft save from the offline form: a new submission from the inspection's current revision (repeatable). */
+  draftSave(inspectionId: string): Promise<object>;
+  /** The enterprise's risk facts, saved again from their current version. */
+  riskProfileSave(enterpriseId: string): Promise<object>;
   // Records a case consumes, fresh when the last one was used up (only allowed runs use them up).
   completedInspection(on: string): Promise<string>;
   openOrder(on: string): Promise<string>;
@@ -209,13 +202,31 @@ export async function createInspectionFixtures(
     (await db.selectFrom(table).select('withdrawnAt').where('id', '=', id).executeTakeFirstOrThrow()).withdrawnAt === null;
   let planYear = 2040;
 
+  const inHuangpu = (on: string) => enterprises[keyOf(on)].jurisdictionCode.startsWith('310101');
+
   return {
-    records,
+    at: (on) => records[keyOf(on)],
     scheduledOf: (on) => (on === A_OF_OTHERS ? scheduledOthers : records[keyOf(on)].scheduledId),
-    planIds,
+    planOf: (code) => {
+      if (code !== '310115' && code !== '310101') throw new Error(`no fixture plan of ${code}`);
+      return planIds[code];
+    },
     drawId,
-    eligibleInspectors: (key) => userIds(enterprises[key].jurisdictionCode.startsWith('310101') ? [h1, h2] : [p1, p2]),
-    recuserOf: (key) => (enterprises[key].jurisdictionCode.startsWith('310101') ? huangpuRecuser : pudongRecuser).userId ?? '',
+    newInspection: (on) => ({
+      enterpriseId: enterprises[keyOf(on)].id,
+      kind: 'routine',
+      scheduledOn: addCalendarDays(today(), 14),
+      inspectorIds: userIds(inHuangpu(on) ? [h1, h2] : [p1, p2]),
+    }),
+    recuserOf: (on) => (inHuangpu(on) ? huangpuRecuser : pudongRecuser).userId ?? '',
+    draftSave: async (inspectionId) => {
+      const { revision } = await db.selectFrom('inspections').select('revision').where('id', '=', inspectionId).executeTakeFirstOrThrow();
+      return { submissionId: randomUUID(), baseRevision: revision, answers: {}, photos: [], signatures: null, inspectedOn: today(), complete: false };
+    },
+    riskProfileSave: async (enterpriseId) => {
+      const { version } = await db.selectFrom('riskProfiles').select('version').where('enterpriseId', '=', enterpriseId).executeTakeFirstOrThrow();
+      return { risk: RISK_FACTS, creditClass: 'A', version };
+    },
     completedInspection: reusing(
       async (id) => (await status('inspections', id)) === 'completed',
       (on) => complete(on, { failOne: false }),

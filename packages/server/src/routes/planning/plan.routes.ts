@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { approveInspectionPlan, findInspectionPlan, generateInspectionPlan, listPlanItems, type InspectionPlanRow, type PlanSummary } from '@shian/core';
+import { approveInspectionPlan, computeInspectionKpis, findInspectionPlan, generateInspectionPlan, listPlanItems, type InspectionPlanRow, type PlanSummary } from '@shian/core';
 import { requireUser } from '../../plugins/request-context.ts';
 import { commonErrors, idParamsSchema } from '../common.contract.ts';
 import type { RouteDeps } from '../index.ts';
@@ -79,6 +79,30 @@ export function registerPlanRoutes(app: FastifyInstance, _deps: RouteDeps): void
       const plan = await findInspectionPlan(request.ctx, request.query.jurisdictionCode, request.query.year);
       return { plan: plan ? presentPlan(plan) : null };
     },
+  );
+
+  const kpi = z.object({ total: z.number().int(), inspected: z.number().int(), ratio: z.number(), target: z.number(), met: z.boolean(), basis: z.string() });
+  api.get(
+    '/inspection-kpis',
+    {
+      preHandler: requireUser,
+      schema: {
+        tags: ['planning'],
+        summary: "The work plans' inspection KPIs from the platform's records: coverage of producers and sellers, on-time publication, rectification rate",
+        querystring: z.strictObject({ jurisdictionCode, year: z.coerce.number().int().min(2020).max(2100) }),
+        response: {
+          200: z.object({
+            year: z.number().int(),
+            jurisdictionCode: z.string(),
+            coverage: z.object({ producers: kpi, sellers: kpi }),
+            publication: z.object({ published: z.number().int(), onTime: z.number().int(), ratio: z.number(), overdueOpen: z.number().int() }),
+            rectification: z.object({ orders: z.number().int(), verified: z.number().int(), ratio: z.number() }),
+          }),
+          ...commonErrors,
+        },
+      },
+    },
+    async (request) => computeInspectionKpis(request.ctx, request.query.jurisdictionCode, request.query.year),
   );
 
   api.post(

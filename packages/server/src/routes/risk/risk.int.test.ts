@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnterpriseRow } from '@shian/core';
+import { gradeForScore } from '@shian/domain';
+import { ACTIVE_RISK_RULE_SET, type EnterpriseRow } from '@shian/core';
 import { buildEnterprise, buildUser } from '@shian/core/testing/factories.ts';
 import { createTestApp, signInAs, type Session, type TestApp } from '../../testing/test-app.ts';
 
@@ -97,8 +98,10 @@ describe('grading over HTTP', () => {
     const res = await baoshan.post(`/api/v1/enterprises/${e.id}/risk-grade/regrade`, { year: 2026 });
     expect(res.statusCode).toBe(200);
     const grade = res.json();
-    // No inspection in 2025: the default dynamic score of 20 applies; 36 + 20 = 56 lies in C (45 < 56 ≤ 60).
-    expect(grade).toMatchObject({ year: 2026, staticScore: 36, dynamicScore: 20, totalScore: 56, grade: 'C', computedGrade: 'C', origin: 'regrade', isCurrent: true });
+    // No inspection in 2025: the rule set's default dynamic score applies.
+    const dynamicScore = ACTIVE_RISK_RULE_SET.dynamic.defaultWithoutInspection;
+    const expected = gradeForScore(ACTIVE_RISK_RULE_SET, 36 + dynamicScore).grade;
+    expect(grade).toMatchObject({ year: 2026, staticScore: 36, dynamicScore, totalScore: 36 + dynamicScore, grade: expected, computedGrade: expected, origin: 'regrade', isCurrent: true });
     expect(grade.explanation).toEqual(
       expect.arrayContaining([
         '【静态风险】食品类别：婴幼儿配方乳粉，计 15 分。',
@@ -107,14 +110,15 @@ describe('grading over HTTP', () => {
         '【静态风险】与普通食品共线生产：是，计 4 分。',
       ]),
     );
-    expect(grade.explanation.at(-1)).toBe('风险等级：C 级（分值对应 C 级；上年 无，不变）。');
+    expect(grade.explanation).toContain(`【动态风险】本年度无监督检查：0，计 ${dynamicScore} 分。本年度无监督检查记录，按默认动态分值 ${dynamicScore} 分计。`);
+    expect(grade.explanation.at(-1)).toBe(`风险等级：${expected} 级（分值对应 ${expected} 级；上年 无，不变）。`);
 
     const tooShort = await baoshan.post(`/api/v1/enterprises/${e.id}/risk-grade/override`, { grade: 'D', reason: '短' });
     expect(tooShort.statusCode).toBe(400);
     expect(tooShort.json().details.map((d: { path: string }) => d.path)).toEqual(['reason']);
     const override = await baoshan.post(`/api/v1/enterprises/${e.id}/risk-grade/override`, { grade: 'D', reason: '婴幼儿配方乳粉专项整治，从严管理' });
     expect(override.statusCode).toBe(200);
-    expect(override.json()).toMatchObject({ grade: 'D', computedGrade: 'C', totalScore: 56, origin: 'override', overrideReason: '婴幼儿配方乳粉专项整治，从严管理' });
+    expect(override.json()).toMatchObject({ grade: 'D', computedGrade: expected, totalScore: 36 + dynamicScore, origin: 'override', overrideReason: '婴幼儿配方乳粉专项整治，从严管理' });
     expect(override.json().explanation.at(-1)).toBe('人工调整为 D 级，理由：婴幼儿配方乳粉专项整治，从严管理');
 
     const dossier = (await baoshan.get(`/api/v1/enterprises/${e.id}/risk`, { 'accept-language': 'en' })).json();
