@@ -135,3 +135,27 @@ export async function extendClock(ctx: Ctx, clockId: string, input: { days: numb
     return after;
   });
 }
+
+/**
+ * A supervisor stops or restarts a clock (testing, inspection or appraisal time does not count: 检验、检测、
+ * 鉴定期间不计入), with the reason; audited like an extension.
+ */
+export async function setClockPaused(ctx: Ctx, clockId: string, input: { paused: true; reason: string } | { paused: false }): Promise<ClockRow> {
+  return withTransaction(ctx, async (trx) => {
+    const row = await trx.db.selectFrom('clocks').selectAll().where('id', '=', clockId).forUpdate().executeTakeFirst();
+    if (!row) throw new AppError('resource.not_found');
+    assertCan(ctx.actor, 'clock.extend', { jurisdictionCode: row.jurisdictionCode, enterpriseId: row.enterpriseId });
+    if (input.paused === (row.state === 'paused')) throw new AppError('resource.conflict');
+    const after = input.paused ? await pauseClock(trx, row, input.reason) : await resumeClock(trx, row);
+    await recordAudit(trx, {
+      action: input.paused ? 'clock.pause' : 'clock.resume',
+      entityType: 'clock',
+      entityId: row.id,
+      jurisdictionCode: row.jurisdictionCode,
+      enterpriseId: row.enterpriseId,
+      before: { state: row.state, dueOn: row.dueOn },
+      after: { state: after.state, dueOn: after.dueOn, ...(input.paused ? { reason: input.reason } : {}) },
+    });
+    return after;
+  });
+}

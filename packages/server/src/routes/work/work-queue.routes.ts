@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { extendClock, listWorkQueue } from '@shian/core';
+import { extendClock, listWorkQueue, setClockPaused } from '@shian/core';
 import { requireUser } from '../../plugins/request-context.ts';
 import { commonErrors, idParamsSchema } from '../common.contract.ts';
 import type { RouteDeps } from '../index.ts';
@@ -65,6 +65,36 @@ export function registerWorkQueueRoutes(app: FastifyInstance, _deps: RouteDeps):
     },
     async (request) => {
       const row = await extendClock(request.ctx, request.params.id, request.body);
+      return { clockId: row.id, dueOn: row.dueOn };
+    },
+  );
+
+  api.post(
+    '/clocks/:id/pause',
+    {
+      preHandler: requireUser,
+      schema: {
+        tags: ['work'],
+        summary: 'Stop a clock while testing or appraisal runs (不计入期限), with the reason',
+        params: idParamsSchema,
+        body: z.strictObject({ reason: z.string().trim().min(2).max(500) }),
+        response: { 200: z.object({ clockId: z.uuid(), dueOn: z.iso.date().nullable() }), ...commonErrors },
+      },
+    },
+    async (request) => {
+      const row = await setClockPaused(request.ctx, request.params.id, { paused: true, reason: request.body.reason });
+      return { clockId: row.id, dueOn: row.dueOn };
+    },
+  );
+
+  api.post(
+    '/clocks/:id/resume',
+    {
+      preHandler: requireUser,
+      schema: { tags: ['work'], summary: 'Restart a paused clock; the due date moves by the days it stood still', params: idParamsSchema, response: { 200: z.object({ clockId: z.uuid(), dueOn: z.iso.date().nullable() }), ...commonErrors } },
+    },
+    async (request) => {
+      const row = await setClockPaused(request.ctx, request.params.id, { paused: false });
       return { clockId: row.id, dueOn: row.dueOn };
     },
   );
