@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { actorScope, assertCan, clockRule, type ClockStanding, type Localised } from '@shian/domain';
+import { CLOCK_RULES, actorScope, addCalendarDays, addWorkingDays, assertCan, clockRule, type ClockStanding, type Localised } from '@shian/domain';
 import { scopeCondition } from '../access/scope.ts';
 import type { Ctx } from '../db/transaction.ts';
 import { today } from '../registry/guards.ts';
@@ -47,10 +47,18 @@ export async function listWorkQueue(ctx: Ctx, query: WorkQueueQuery = {}): Promi
   // Supervisors see everything open in their jurisdiction, the enterprises' deadlines included.
   if (query.overdueOnly) base = base.where('clocks.dueOn', '<', on);
 
+  // "Due soon" is each rule's own window, in its own unit: the last day of the window per rule, computed here.
+  const soonUntil = sql.join(
+    Object.values(CLOCK_RULES).map(
+      (rule) => sql`WHEN ${rule.id} THEN ${rule.unit === 'working_day' ? addWorkingDays(on, rule.dueSoonDays) : addCalendarDays(on, rule.dueSoonDays)}::date`,
+    ),
+    sql` `,
+  );
   const counts = await base
     .select([
       sql<number>`count(*)::int`.as('open'),
       sql<number>`count(*) FILTER (WHERE clocks.due_on < ${on})::int`.as('overdue'),
+      sql<number>`count(*) FILTER (WHERE clocks.due_on >= ${on} AND clocks.due_on <= (CASE clocks.rule_id ${soonUntil} END))::int`.as('dueSoon'),
     ])
     .executeTakeFirstOrThrow();
   const rows = await base
@@ -62,7 +70,7 @@ export async function listWorkQueue(ctx: Ctx, query: WorkQueueQuery = {}): Promi
     .limit(query.limit ?? 100)
     .execute();
   const items = rows.map((row) => toWorkItem(row, row.enterpriseName, on));
-  return { items, counts: { open: counts.open, overdue: counts.overdue, dueSoon: items.filter((i) => i.standing === 'due_soon').length } };
+  return { items, counts };
 }
 
 function toWorkItem(row: ClockRow, enterpriseName: string | null, on: string): WorkItem {

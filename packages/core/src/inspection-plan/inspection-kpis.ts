@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { assertCan, type CoverageTarget } from '@shian/domain';
+import { assertCan, scopePrefix, type CoverageTarget } from '@shian/domain';
 import type { Ctx } from '../db/transaction.ts';
 import { ACTIVE_RISK_RULE_SET } from '../risk/risk-grading.ts';
 
@@ -30,7 +30,7 @@ export interface InspectionKpis {
  */
 export async function computeInspectionKpis(ctx: Ctx, jurisdictionCode: string, year: number): Promise<InspectionKpis> {
   assertCan(ctx.actor, 'plan.read', { jurisdictionCode, enterpriseId: null });
-  const prefix = `${jurisdictionCode === '310000' ? '31' : jurisdictionCode}%`;
+  const prefix = `${scopePrefix(jurisdictionCode)}%`;
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const coverage = async (target: CoverageTarget): Promise<CoverageKpi> => {

@@ -89,6 +89,7 @@ const byEnterprise = (items: InspectionPlanItemRow[]) => new Map(items.map((i) =
 const reasonsOf = (item: InspectionPlanItemRow | undefined) => ((item?.reasons ?? []) as Localised[]).map((r) => r['zh-CN']);
 
 describe('generating the annual plan (年度监督检查计划)', () => {
+  // The tests follow one plan through its life, in order: generated, listed, regenerated, approved.
   it('plans every enterprise at its grade’s minimum, makes special-food producers and high grades priority, and balances the workload', async () => {
     const plan = await generateInspectionPlan(supervisor, { jurisdictionCode: DISTRICT, year: YEAR });
     expect(plan).toMatchObject({ jurisdictionCode: DISTRICT, year: YEAR, status: 'draft', ruleSetId: ACTIVE_RISK_RULE_SET.id });

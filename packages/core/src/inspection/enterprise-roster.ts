@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { RiskGrade } from '@shian/domain';
+import { scopePrefix, type RiskGrade } from '@shian/domain';
 import type { Db } from '../db/connect.ts';
 import type { Trx } from '../db/transaction.ts';
 
@@ -27,7 +27,7 @@ export interface RosterFilters {
  * 100,000 enterprises it streams in a few hundred milliseconds.
  */
 export async function loadEnterpriseRoster(db: Db | Trx, jurisdictionCode: string, filters: RosterFilters = {}): Promise<RosterEnterprise[]> {
-  const prefix = jurisdictionCode === '310000' ? '31' : jurisdictionCode;
+  const prefix = scopePrefix(jurisdictionCode);
   let q = db
     .selectFrom('enterprises')
     .leftJoin('riskProfiles', 'riskProfiles.enterpriseId', 'enterprises.id')

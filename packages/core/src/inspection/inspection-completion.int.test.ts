@@ -7,8 +7,11 @@ import { GENERAL_ITEM, ITEM_IDS, KEY_ITEM, OTHER_GENERAL_ITEM, buildTeam, comple
 
 /** What a finished inspection sets in motion (49号令 §32–35, §39). */
 let database: Database;
+/** The district's officers, shared by the tests; each test inspects an enterprise of its own. */
+let staff: Team;
 beforeAll(async () => {
   database = await createTestDatabase();
+  staff = await buildTeam(database.db);
 });
 afterAll(async () => database.close());
 
@@ -24,7 +27,7 @@ async function finished(team: Team, overrides: Parameters<typeof completeWith>[3
 
 describe('completing an inspection', () => {
   it('turns a failed key item into a case lead with its review clock for the inspectors', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     const inspectedOn = addCalendarDays(today(), -2);
     const inspection = await finished(team, { [KEY_ITEM]: { result: 'fail', note: '许可证已过期仍在经营' } }, inspectedOn);
 
@@ -44,7 +47,7 @@ describe('completing an inspection', () => {
   });
 
   it('orders one rectification for the general items to fix, due 15 days after the inspection, owed by the enterprise', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     const inspectedOn = addCalendarDays(today(), -1);
     const inspection = await finished(
       team,
@@ -86,7 +89,7 @@ describe('completing an inspection', () => {
   });
 
   it('records an item fixed on the spot as a finding only', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     const inspection = await finished(team, { [GENERAL_ITEM]: { result: 'fail', note: '当场补挂许可证', disposition: 'fixed_on_site' } });
     expect(inspection.outcome).toBe('fixed_on_site');
     expect((await findingsOf(inspection.id)).map((f) => f.disposition)).toEqual(['fixed_on_site']);
@@ -95,7 +98,7 @@ describe('completing an inspection', () => {
   });
 
   it('concludes with the most serious disposition, treating a general item that affects safety as a case lead', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     const inspection = await finished(team, {
       [GENERAL_ITEM]: { result: 'fail', note: '未悬挂许可证', disposition: 'fixed_on_site' },
       [OTHER_GENERAL_ITEM]: { result: 'fail', note: '未配备食品安全员', disposition: 'rectification' },
@@ -112,7 +115,7 @@ describe('completing an inspection', () => {
   });
 
   it('meets the "carry out" clock on the inspection day and starts the 20-working-day publication clock', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     const inspectedOn = addCalendarDays(today(), -1);
     const inspection = await finished(team, {}, inspectedOn);
 
@@ -130,7 +133,7 @@ describe('completing an inspection', () => {
   });
 
   it('counts the publication limit across the National Day holiday and its make-up Saturday', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     // Only Date is faked: "today" in Asia/Shanghai becomes Monday 2026-09-28, two days before National Day.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-09-28T02:00:00Z'));
@@ -146,7 +149,7 @@ describe('completing an inspection', () => {
   });
 
   it('flags an item that failed before at the same enterprise as a repeat', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     const failing = { [GENERAL_ITEM]: { result: 'fail' as const, note: '未悬挂许可证', disposition: 'fixed_on_site' as const } };
     const first = await finished(team, failing, addCalendarDays(today(), -30));
     const second = await finished(team, { ...failing, [OTHER_GENERAL_ITEM]: { result: 'fail', note: '未配备食品安全员', disposition: 'fixed_on_site' } });
@@ -158,7 +161,7 @@ describe('completing an inspection', () => {
     ]);
 
     // Another enterprise failing the same item is no repeat.
-    const other = await buildTeam(database.db);
+    const other = await buildTeam(database.db, '310115', staff);
     const elsewhere = await finished(other, failing);
     expect((await findingsOf(elsewhere.id)).map((f) => f.earlierFailures)).toEqual([0]);
   });

@@ -7,8 +7,11 @@ import { GENERAL_ITEM, ITEM_IDS, buildTeam, completeWith, errorOf, scheduleFor, 
 import { listPublishedResults, publishInspection } from './inspection-publication.ts';
 
 let database: Database;
+/** The district's officers, shared by the tests; each test inspects an enterprise of its own. */
+let staff: Team;
 beforeAll(async () => {
   database = await createTestDatabase();
+  staff = await buildTeam(database.db);
 });
 afterAll(async () => database.close());
 
@@ -22,7 +25,7 @@ const publicationClock = (id: string) =>
 
 describe('publishing an inspection result (公开)', () => {
   it('refuses an inspection that is not completed', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     const inspection = await scheduleFor(database.db, team);
     const error = await errorOf(publishInspection({ db: database.db, actor: team.inspectors[0].actor }, inspection.id));
     expect(error.code).toBe('inspection.not_completed');
@@ -30,7 +33,7 @@ describe('publishing an inspection result (公开)', () => {
   });
 
   it("by one of the inspection's inspectors meets the publication clock, is audited and shows in the public results", async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     const inspection = await completed(team);
     const unpublished = await completed(team);
     const [, b] = team.inspectors;
@@ -66,7 +69,7 @@ describe('publishing an inspection result (公开)', () => {
   });
 
   it('by a supervisor of the district; only once', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     const inspection = await completed(team);
     await publishInspection({ db: database.db, actor: team.supervisor.actor }, inspection.id);
     expect((await publicationClock(inspection.id))?.state).toBe('met');
@@ -74,7 +77,7 @@ describe('publishing an inspection result (公开)', () => {
   });
 
   it('is refused to an inspector not assigned to the inspection and to the enterprise', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     const inspection = await completed(team);
     const colleague = await buildUser(database.db, 'inspector', { jurisdictionCode: team.enterprise.jurisdictionCode });
     expect((await errorOf(publishInspection({ db: database.db, actor: colleague.actor }, inspection.id))).code).toBe('inspection.not_assigned');

@@ -9,8 +9,11 @@ import { scheduleInspection } from './inspection-schedule.ts';
 import { declareRecusal, withdrawRecusal } from './recusal-service.ts';
 
 let database: Database;
+/** The district's officers, shared by the tests; each test inspects an enterprise of its own. */
+let staff: Team;
 beforeAll(async () => {
   database = await createTestDatabase();
+  staff = await buildTeam(database.db);
 });
 afterAll(async () => database.close());
 
@@ -34,7 +37,7 @@ async function inspectionsOf(team: Team) {
 
 describe('scheduling an inspection', () => {
   it('refuses fewer than two distinct inspectors and writes nothing', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     const [a] = team.inspectors;
     for (const ids of [[a.user.id], [a.user.id, a.user.id]]) {
       const error = await errorOf(schedule(team, ids));
@@ -45,7 +48,7 @@ describe('scheduling an inspection', () => {
   });
 
   it("refuses an inspector outside the enterprise's jurisdiction, naming them", async () => {
-    const team = await buildTeam(database.db, '310115');
+    const team = await buildTeam(database.db, '310115', staff);
     const outsider = await buildUser(database.db, 'inspector', { jurisdictionCode: '310101' });
     await rename(outsider, '黄浦检查员甲');
     const error = await errorOf(schedule(team, [team.inspectors[0].user.id, outsider.user.id]));
@@ -55,7 +58,7 @@ describe('scheduling an inspection', () => {
   });
 
   it('refuses a user who is not an inspector', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     await rename(team.supervisor, '科长乙');
     const error = await errorOf(schedule(team, [team.inspectors[0].user.id, team.supervisor.user.id]));
     expect(error.code).toBe('inspection.inspector_ineligible');
@@ -63,7 +66,7 @@ describe('scheduling an inspection', () => {
   });
 
   it('refuses an inspector who declared a conflict of interest until the declaration is withdrawn', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     const [a, b] = team.inspectors;
     await rename(b, '回避检查员丙');
     const recusal = await declareRecusal({ db: database.db, actor: b.actor }, { enterpriseId: team.enterprise.id, reason: '配偶在该企业任职' });
@@ -79,7 +82,7 @@ describe('scheduling an inspection', () => {
   });
 
   it('may be done by a supervisor, not by an inspector, and not outside the supervisor\'s district', async () => {
-    const team = await buildTeam(database.db, '310115');
+    const team = await buildTeam(database.db, '310115', staff);
     const ids = team.inspectors.map((i) => i.user.id);
     expect((await errorOf(schedule(team, ids, team.inspectors[0].actor))).code).toBe('auth.forbidden');
     const otherDistrict = await buildUser(database.db, 'district_supervisor', { jurisdictionCode: '310101' });
@@ -88,7 +91,7 @@ describe('scheduling an inspection', () => {
   });
 
   it('numbers the inspection, starts its "carry out" clock for both inspectors and audits it', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     const ids = team.inspectors.map((i) => i.user.id);
     const inspection = await schedule(team, ids);
 

@@ -16,13 +16,17 @@ import {
   signaturesOf,
   submission,
   type Person,
+  type Team,
 } from './inspection-test-kit.ts';
 import { syncInspection, type PhotoUpload, type SyncInput } from './inspection-sync.ts';
 import type { InspectionRow } from './inspection-schedule.ts';
 
 let database: Database;
+/** The district's officers, shared by the tests; each test inspects an enterprise of its own. */
+let staff: Team;
 beforeAll(async () => {
   database = await createTestDatabase();
+  staff = await buildTeam(database.db);
 });
 afterAll(async () => database.close());
 
@@ -42,7 +46,7 @@ const photo = (bytes = 'JPEG bytes of the storeroom'): PhotoUpload => ({
 });
 
 async function started() {
-  const team = await buildTeam(database.db);
+  const team = await buildTeam(database.db, '310115', staff);
   const inspection = await scheduleFor(database.db, team);
   return { team, inspection };
 }

@@ -48,6 +48,9 @@ export async function syncInspection(ctx: Ctx, inspectionId: string, input: Sync
     if (!inspection) throw new AppError('resource.not_found');
     assertCan(ctx.actor, 'inspection.perform', { jurisdictionCode: inspection.jurisdictionCode, enterpriseId: inspection.enterpriseId });
     if (!ctx.actor.userId || !inspection.inspectorIds.includes(ctx.actor.userId)) throw new AppError('inspection.not_assigned');
+    // A conflict declared after the assignment takes the inspector off this inspection (回避).
+    const recused = await trx.db.selectFrom('recusals').select('id').where('inspectorId', '=', ctx.actor.userId).where('enterpriseId', '=', inspection.enterpriseId).where('withdrawnAt', 'is', null).executeTakeFirst();
+    if (recused) throw new AppError('inspection.inspector_ineligible', { params: { name: ctx.actor.username } });
 
     const seen = await trx.db.selectFrom('inspectionSubmissions').select(['inspectionId']).where('submissionId', '=', input.submissionId).executeTakeFirst();
     if (seen) {
@@ -62,6 +65,9 @@ export async function syncInspection(ctx: Ctx, inspectionId: string, input: Sync
     const template = findChecklistTemplate(inspection.templateId);
     if (!template) throw new Error(`inspection ${inspection.id} has unknown template ${inspection.templateId}`);
     const existingPhotos = await trx.db.selectFrom('inspectionPhotos').select('id').where('inspectionId', '=', inspection.id).execute();
+    const foreignPhotos = input.photos.length
+      ? await trx.db.selectFrom('inspectionPhotos').select('id').where('id', 'in', input.photos.map((p) => p.id)).where('inspectionId', '<>', inspection.id).execute()
+      : [];
     const photos = input.photos.map((p) => ({ ...p, bytes: Buffer.from(p.dataBase64, 'base64') }));
     const details = [
       ...validateAnswers(template, input.answers, { complete: input.complete }).map((issue) => ({
@@ -69,6 +75,7 @@ export async function syncInspection(ctx: Ctx, inspectionId: string, input: Sync
         message: issue.code.replace(/^inspection\./, 'field.inspection_'),
       })),
       ...photoProblems(photos, input.answers, new Set(existingPhotos.map((p) => p.id))),
+      ...foreignPhotos.map((p) => ({ path: `photos.${input.photos.findIndex((u) => u.id === p.id)}.id`, message: 'field.photo_unknown' })),
       ...(input.complete ? signatureProblems(input.signatures, inspection.inspectorIds) : []),
       ...(input.inspectedOn > today() ? [{ path: 'inspectedOn', message: 'field.date_in_future' }] : []),
     ];

@@ -32,9 +32,17 @@ export interface Team {
   enterpriseUser: Person;
 }
 
-/** An enterprise of the district with its supervisor, two inspectors and an enterprise administrator. */
-export async function buildTeam(db: Db, jurisdictionCode = '310115'): Promise<Team> {
+/**
+ * An enterprise of the district with its supervisor, two inspectors and an enterprise administrator. With
+ * `staff`, the supervisor and inspectors are reused (a new enterprise for the same officers: fewer password
+ * hashes per test file).
+ */
+export async function buildTeam(db: Db, jurisdictionCode = '310115', staff?: Pick<Team, 'supervisor' | 'inspectors'>): Promise<Team> {
   const enterprise = await buildEnterprise(db, { jurisdictionCode });
+  if (staff) {
+    const enterpriseUser = await buildUser(db, 'enterprise_admin', { enterpriseId: enterprise.id });
+    return { enterprise, supervisor: staff.supervisor, inspectors: staff.inspectors, enterpriseUser };
+  }
   const [supervisor, a, b, enterpriseUser] = await Promise.all([
     buildUser(db, 'district_supervisor', { jurisdictionCode }),
     buildUser(db, 'inspector', { jurisdictionCode }),

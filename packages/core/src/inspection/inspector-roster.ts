@@ -1,4 +1,4 @@
-import { isWithin } from '@shian/domain';
+import { isWithin, scopePrefix } from '@shian/domain';
 import type { Db } from '../db/connect.ts';
 import type { Trx } from '../db/transaction.ts';
 
@@ -15,7 +15,7 @@ export interface RosterInspector {
  * draws and plans. Each carries its active recusals.
  */
 export async function loadInspectorRoster(db: Db | Trx, jurisdictionCode: string): Promise<RosterInspector[]> {
-  const district = jurisdictionCode.slice(0, 6);
+  const district = scopePrefix(jurisdictionCode).slice(0, 6);
   const users = await db
     .selectFrom('users')
     .select(['id', 'displayName', 'jurisdictionCode'])

@@ -11,8 +11,11 @@ import { buildTeam, completeWith, errorOf, GENERAL_ITEM, OTHER_GENERAL_ITEM, sch
 import { escalateOverdueOrders, findRectificationOrder, respondToRectification, verifyRectification } from './rectification-service.ts';
 
 let database: Database;
+/** The district's officers, shared by the tests; each test inspects an enterprise of its own. */
+let staff: Team;
 beforeAll(async () => {
   database = await createTestDatabase();
+  staff = await buildTeam(database.db);
 });
 afterAll(async () => database.close());
 
@@ -46,7 +49,7 @@ async function respond(team: Team, orderId: string) {
 
 describe('a rectification order (限期整改)', () => {
   it('is answered by the enterprise with evidence, which starts the inspectors\' verification clock; remote verification closes it', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     const { order } = await orderFor(team);
 
     const answered = await respond(team, order.id);
@@ -72,8 +75,8 @@ describe('a rectification order (限期整改)', () => {
   });
 
   it('cannot be verified remotely before it is answered, nor answered by another enterprise', async () => {
-    const team = await buildTeam(database.db);
-    const other = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
+    const other = await buildTeam(database.db, '310115', staff);
     const { order } = await orderFor(team);
     expect((await errorOf(verifyRectification({ db: database.db, actor: team.inspectors[0].actor }, order.id, { method: 'remote', note: '未见材料' }))).code).toBe(
       'rectification.not_answered',
@@ -83,7 +86,7 @@ describe('a rectification order (限期整改)', () => {
   });
 
   it('verified by a follow-up inspection of the same inspectors is settled when the item passes', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     const { inspection, order } = await orderFor(team);
     await respond(team, order.id);
 
@@ -106,7 +109,7 @@ describe('a rectification order (限期整改)', () => {
   });
 
   it('escalates when the follow-up inspection finds the item failing again', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     const { order } = await orderFor(team);
     await respond(team, order.id);
     const pending = await verifyRectification({ db: database.db, actor: team.inspectors[0].actor }, order.id, { method: 'follow_up' });
@@ -125,7 +128,7 @@ describe('a rectification order (限期整改)', () => {
 
 describe('the daily deadline sweep', () => {
   it('escalates an open order past its deadline, schedules a follow-up and shows it overdue to the district supervisor', async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     // Inspected 20 days ago: the 15-day deadline passed five days ago.
     const { inspection, order } = await orderFor(team, addCalendarDays(today(), -20));
     const onTime = await orderFor(team);
@@ -152,7 +155,7 @@ describe('the daily deadline sweep', () => {
   });
 
   it("runs as the 'deadlines.sweep' job", async () => {
-    const team = await buildTeam(database.db);
+    const team = await buildTeam(database.db, '310115', staff);
     const { order } = await orderFor(team, addCalendarDays(today(), -16));
     const job = await enqueueJob(database.db, { kind: 'deadlines.sweep', dedupeKey: `deadlines.sweep:test:${order.id}` });
 

@@ -10,6 +10,7 @@ import { scopeCondition } from '../access/scope.ts';
 import { lockEnterprise } from '../registry/enterprise-service.ts';
 import { today } from '../registry/guards.ts';
 import { insertInspection } from './inspection-schedule.ts';
+import { ineligibility, loadInspectorRoster } from './inspector-roster.ts';
 
 export type RectificationOrderRow = Selectable<RectificationOrdersTable>;
 
@@ -116,16 +117,25 @@ export async function verifyRectification(ctx: Ctx, id: string, input: VerifyInp
   });
 }
 
+/**
+ * Creates the follow-up inspection (复查) with the original inspectors where they are still eligible; one who
+ * has since declared a conflict or left the jurisdiction is replaced from the roster. Null when fewer than two
+ * eligible inspectors remain (the order stays escalated for a supervisor to staff by hand).
+ */
 async function scheduleFollowUp(trx: TrxCtx, order: RectificationOrderRow, scheduledOn: string): Promise<RectificationOrderRow> {
   if (order.followUpInspectionId) return order;
   const original = await trx.db.selectFrom('inspections').selectAll().where('id', '=', order.inspectionId).executeTakeFirstOrThrow();
   const enterprise = await lockEnterprise(trx, order.enterpriseId);
+  const roster = await loadInspectorRoster(trx.db, enterprise.jurisdictionCode);
+  const eligible = roster.filter((i) => ineligibility(i, enterprise) === null).map((i) => i.id);
+  const team = [...original.inspectorIds.filter((id) => eligible.includes(id)), ...eligible.filter((id) => !original.inspectorIds.includes(id))].slice(0, 2);
+  if (team.length < 2) return order;
   const followUp = await insertInspection(trx, enterprise, {
     enterpriseId: enterprise.id,
     kind: 'follow_up',
     origin: 'follow_up',
     scheduledOn,
-    inspectorIds: original.inspectorIds,
+    inspectorIds: team,
     templateId: original.templateId,
     drawId: null,
     followUpOf: original.id,
@@ -140,17 +150,19 @@ async function scheduleFollowUp(trx: TrxCtx, order: RectificationOrderRow, sched
 export async function escalateOverdueOrders(db: Db, on: string = today()): Promise<number> {
   const overdue = await db.selectFrom('rectificationOrders').select('id').where('status', '=', 'open').where('dueOn', '<', on).orderBy('id').execute();
   const ctx: Ctx = { db, actor: SYSTEM_ACTOR };
+  let escalated = 0;
   for (const { id } of overdue) {
     await withTransaction(ctx, async (trx) => {
       const before = await lockOrder(trx, id);
       if (before.status !== 'open') return;
-      const escalated = await updateOrder(trx, before, { status: 'escalated', escalatedAt: new Date() });
-      const after = await scheduleFollowUp(trx, escalated, addCalendarDays(on, 3));
+      escalated += 1;
+      const marked = await updateOrder(trx, before, { status: 'escalated', escalatedAt: new Date() });
+      const after = await scheduleFollowUp(trx, marked, addCalendarDays(on, 3));
       await trx.db.updateTable('clocks').set({ escalatedAt: new Date() }).where('subjectType', '=', 'rectification_order').where('subjectId', '=', id).execute();
       await auditOrder(trx, 'rectification.escalate', before, after);
     });
   }
-  return overdue.length;
+  return escalated;
 }
 
 async function lockOrder(trx: TrxCtx, id: string): Promise<RectificationOrderRow> {

@@ -47,13 +47,17 @@ export async function enqueueJob(db: Db, request: JobRequest): Promise<{ id: num
 /** Takes the next due job (or one whose worker's lease ran out), marking it running under a lease. */
 export async function claimNextJob(db: Db, kinds: readonly string[], leaseMs = 10 * 60_000): Promise<JobRow | null> {
   if (kinds.length === 0) return null;
+  // A job whose worker died on its last attempt is not taken again: it failed.
+  await sql`UPDATE jobs SET status = 'failed', last_error = coalesce(last_error, 'the worker stopped during the last attempt'),
+      finished_at = now(), locked_until = NULL
+    WHERE status = 'running' AND locked_until < now() AND attempts >= max_attempts`.execute(db);
   const result = await sql<JobRow>`
     UPDATE jobs SET status = 'running', attempts = attempts + 1,
       locked_until = now() + make_interval(secs => ${leaseMs / 1000})
     WHERE id = (
       SELECT id FROM jobs
       WHERE run_after <= now() AND kind = ANY(${sql.val(kinds)}::text[])
-        AND (status = 'queued' OR (status = 'running' AND locked_until < now()))
+        AND (status = 'queued' OR (status = 'running' AND locked_until < now() AND attempts < max_attempts))
       ORDER BY run_after, id
       LIMIT 1
       FOR UPDATE SKIP LOCKED

@@ -6,6 +6,7 @@ import {
   drawWeight,
   randomSeed,
   runDraw,
+  scopePrefix,
   verifyDraw,
   type DrawInput,
   type DrawInspector,
@@ -158,7 +159,7 @@ export async function findPublicDraw(db: Db, id: string): Promise<PublicDraw> {
 
 export async function listPublicDraws(db: Db, query: { jurisdictionCode?: string | undefined; limit?: number; offset?: number }): Promise<{ items: DrawRow[]; total: number }> {
   let base = db.selectFrom('draws');
-  if (query.jurisdictionCode) base = base.where('jurisdictionCode', 'like', `${query.jurisdictionCode}%`);
+  if (query.jurisdictionCode) base = base.where('jurisdictionCode', 'like', `${scopePrefix(query.jurisdictionCode)}%`);
   const { total } = await base.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
   const items = await base.selectAll().orderBy('createdAt', 'desc').orderBy('id').limit(query.limit ?? 20).offset(query.offset ?? 0).execute();
   return { items, total };

@@ -94,7 +94,9 @@ export async function updateEnterprise(ctx: Ctx, id: string, patch: EnterpriseUp
     if (regulatorOnly && isEnterpriseUser(ctx.actor)) throw new AppError('auth.forbidden');
     if (changes.jurisdictionCode && changes.jurisdictionCode !== before.jurisdictionCode) {
       await assertJurisdictionUsable(trx.db, ctx.actor, changes.jurisdictionCode);
-      for (const table of ['licences', 'products', 'people'] as const) {
+      // The whole file moves (一企一档): registry records and the supervision record alike.
+      const tables = ['licences', 'products', 'people', 'riskProfiles', 'riskGrades', 'riskTriggers', 'recusals', 'inspections', 'inspectionFindings', 'rectificationOrders', 'caseLeads', 'clocks'] as const;
+      for (const table of tables) {
         await trx.db.updateTable(table).set({ jurisdictionCode: changes.jurisdictionCode }).where('enterpriseId', '=', id).execute();
       }
       await trx.db

@@ -6,6 +6,7 @@ import {
   SYSTEM_ACTOR,
   assertCan,
   gradeEnterprise,
+  scopePrefix,
   type ExplanationLine,
   type RiskGrade,
   type RiskRuleSet,
@@ -47,9 +48,13 @@ export async function gradeForYear(trx: TrxCtx, profile: RiskProfileRow, year: n
   const from = `${year - 1}-01-01`;
   const to = `${year - 1}-12-31`;
   const current = await trx.db.selectFrom('riskGrades').selectAll().where('enterpriseId', '=', profile.enterpriseId).where('isCurrent', '=', true).forUpdate().executeTakeFirst();
-  // Re-grading the same year starts again from the grade before it, so nothing counts twice.
+  // Re-grading the same year starts again from the grade before that year, so nothing counts twice (an
+  // override in between is a decision about this year, not the previous grade).
   const sameYear = current?.year === year;
-  const previousGrade: RiskGrade | null = sameYear ? (current?.previousGrade ?? null) : (current?.grade ?? null);
+  const before = sameYear
+    ? await trx.db.selectFrom('riskGrades').select('grade').where('enterpriseId', '=', profile.enterpriseId).where('year', '<', year).orderBy('year', 'desc').orderBy('createdAt', 'desc').limit(1).executeTakeFirst()
+    : current;
+  const previousGrade: RiskGrade | null = before?.grade ?? null;
   const consecutiveBefore = sameYear && current ? explanationOf(current).consecutiveBefore : profile.consecutiveCompliantYears;
 
   const inspections = await trx.db
@@ -73,16 +78,17 @@ export async function gradeForYear(trx: TrxCtx, profile: RiskProfileRow, year: n
     const c = i.counts as { checked: number; keyFailed: number; generalFailed: number };
     return { on: i.inspectedOn ?? from, keyItemsFailed: c.keyFailed, generalItemsFailed: c.generalFailed, itemsChecked: c.checked };
   });
+  const compliantYear = triggers.length === 0 && record.length > 0 && record.every((i) => i.keyItemsFailed + i.generalItemsFailed === 0);
   const input = {
     sector: profile.sector,
     facts: profile.facts,
     inspections: record,
     triggers: triggers as TUpgradeTriggerEvent[],
     previousGrade,
-    consecutiveCompliantYears: consecutiveBefore,
+    // The count includes the record year itself (DowngradeRule).
+    consecutiveCompliantYears: compliantYear ? consecutiveBefore + 1 : 0,
   } as TGradeEnterpriseInput; // facts were validated by ZRiskFacts when saved
   const assessment = gradeEnterprise(input, ACTIVE_RISK_RULE_SET);
-  const compliantYear = triggers.length === 0 && record.length > 0 && record.every((i) => i.keyItemsFailed + i.generalItemsFailed === 0);
 
   if (current) await trx.db.updateTable('riskGrades').set({ isCurrent: false }).where('id', '=', current.id).execute();
   const explanation: GradeExplanation = {
@@ -203,10 +209,20 @@ export interface RegradeSummary {
  */
 export async function regradeAll(db: Db, input: { year: number; jurisdictionCode: string; jobId: number | null }): Promise<RegradeSummary> {
   const summary: RegradeSummary = { year: input.year, jurisdictionCode: input.jurisdictionCode, graded: 0, withoutFacts: 0, byGrade: { A: 0, B: 0, C: 0, D: 0 }, moved: { up: 0, down: 0, keep: 0 } };
-  const prefix = input.jurisdictionCode === '310000' ? '31' : input.jurisdictionCode;
+  const prefix = scopePrefix(input.jurisdictionCode);
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const batch = await db.selectFrom('riskProfiles').selectAll().where('jurisdictionCode', 'like', `${prefix}%`).where('enterpriseId', '>', after).orderBy('enterpriseId').limit(200).execute();
+    // Active enterprises only: a closed one keeps its last grade.
+    const batch = await db
+      .selectFrom('riskProfiles')
+      .innerJoin('enterprises', 'enterprises.id', 'riskProfiles.enterpriseId')
+      .selectAll('riskProfiles')
+      .where('riskProfiles.jurisdictionCode', 'like', `${prefix}%`)
+      .where('enterprises.status', '=', 'active')
+      .where('riskProfiles.enterpriseId', '>', after)
+      .orderBy('riskProfiles.enterpriseId')
+      .limit(200)
+      .execute();
     if (batch.length === 0) break;
     await withTransaction({ db, actor: SYSTEM_ACTOR }, async (trx) => {
       for (const profile of batch) {

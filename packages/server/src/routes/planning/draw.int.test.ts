@@ -10,6 +10,7 @@ const DISTRICT = '310110';
 let t: TestApp;
 let yangpu: Session;
 let enterprises: EnterpriseRow[];
+/** The draw made by the first test, which the public-route tests read. */
 let drawId: string;
 
 beforeAll(async () => {
@@ -60,6 +61,8 @@ describe('published draws (公开), without sign-in', () => {
     expect(list.json().items.map((d: { id: string }) => d.id)).toEqual([drawId]);
     expect(list.json().total).toBe(1);
     expect((await anonymous('/api/v1/public/draws?jurisdictionCode=310101')).json()).toEqual({ items: [], total: 0 });
+    // The city (310000) covers every district.
+    expect((await anonymous('/api/v1/public/draws?jurisdictionCode=310000')).json()).toMatchObject({ total: 1, items: [{ id: drawId }] });
 
     const one = await anonymous(`/api/v1/public/draws/${drawId}`);
     expect(one.statusCode).toBe(200);
