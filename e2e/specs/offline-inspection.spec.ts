@@ -1,5 +1,5 @@
 import { crc32, deflateSync } from 'node:zlib';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { apiGet, csrfHeaders, signInViaApi } from '../support/api.ts';
 import { expectNoHorizontalOverflow, waitForMotion } from '../support/ui.ts';
 
@@ -86,16 +86,40 @@ async function sign(page: Page, groupName: string): Promise<void> {
   await expect(group.getByText('已签名', { exact: true })).toBeVisible();
 }
 
+/** Today in Shanghai, `YYYY-MM-DD` (the server's calendar). */
+function shanghaiToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+/** One of the signed-in inspector's demo inspections that nobody has touched yet, today's first. */
+async function untouchedInspection(request: APIRequestContext): Promise<InspectionFacts> {
+  const { items } = await apiGet<{ items: InspectionFacts[] }>(request, '/api/v1/inspections/assigned');
+  const candidates = items.filter((item) => item.status === 'scheduled' && item.revision === 0);
+  const target = candidates.find((item) => item.scheduledOn === shanghaiToday()) ?? candidates[0];
+  if (!target) throw new Error('The demo gives pudong-inspector no untouched scheduled inspection');
+  return target;
+}
+
+/** Opens 今日检查 online (which saves the listed inspections on the device), then the form of `target`. */
+async function openFormOnline(page: Page, target: InspectionFacts): Promise<void> {
+  await page.goto('/inspections/today');
+  await expect(page.getByText(/^已下载到本机 \d+ 项/)).toBeVisible();
+  await page.getByRole('listitem').filter({ hasText: target.number }).getByRole('button', { name: '开始检查' }).click();
+  await expect(page).toHaveURL(`/inspections/${target.id}/form`);
+  await expect(page.getByRole('heading', { name: target.enterprise.name, level: 3 })).toBeVisible();
+}
+
+/** Every assigned inspector and the enterprise's representative sign. */
+async function signAll(page: Page, target: InspectionFacts, representative: string): Promise<void> {
+  for (const inspector of target.inspectors) await sign(page, `检查人员签名：${inspector.name}`);
+  await page.getByLabel('企业代表姓名').fill(representative);
+  await sign(page, '企业代表签名');
+}
+
 test('offline mid-inspection: fill, photograph, sign, reload offline, then sync exactly once', async ({ page, context }) => {
   test.setTimeout(240_000);
   await signInViaApi(page.request, 'pudong-inspector');
-
-  // The demo schedules inspections for the Pudong inspector; take an untouched one, today's first.
-  const { items } = await apiGet<{ items: InspectionFacts[] }>(page.request, '/api/v1/inspections/assigned');
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  const candidates = items.filter((item) => item.status === 'scheduled' && item.revision === 0);
-  const target = candidates.find((item) => item.scheduledOn === today) ?? candidates[0];
-  if (!target) throw new Error('The demo gives pudong-inspector no untouched scheduled inspection');
+  const target = await untouchedInspection(page.request);
   const checklistItems = target.checklist.sections.flatMap((section) => section.items);
   const failIndex = checklistItems.findIndex((item) => item.severity === 'general');
   const failed = checklistItems[failIndex];
@@ -152,9 +176,7 @@ test('offline mid-inspection: fill, photograph, sign, reload offline, then sync 
   }
   await expect(page.getByText(`已填写 ${checklistItems.length} / ${checklistItems.length} 项`)).toBeVisible();
 
-  for (const inspector of target.inspectors) await sign(page, `检查人员签名：${inspector.name}`);
-  await page.getByLabel('企业代表姓名').fill('王芳');
-  await sign(page, '企业代表签名');
+  await signAll(page, target, '王芳');
   await expectNoHorizontalOverflow(page);
 
   await page.getByRole('button', { name: '完成检查并签名' }).click();
@@ -213,4 +235,57 @@ test('offline mid-inspection: fill, photograph, sign, reload offline, then sync 
   expect(replayed.status).toBe('duplicate');
   expect(replayed.revision).toBe(1);
   expect((await apiGet<InspectionFacts>(page.request, `/api/v1/inspections/${target.id}`)).revision).toBe(1);
+});
+
+test('a submission made from an outdated record is reported as a conflict, never written over the server', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  await signInViaApi(page.request, 'pudong-inspector');
+  const target = await untouchedInspection(page.request);
+  const [first] = target.checklist.sections.flatMap((section) => section.items);
+  if (!first) throw new Error(`The checklist of ${target.number} is empty`);
+  await openFormOnline(page, target);
+
+  // Another device of the team saves progress first: the server's record moves to revision 1.
+  const elsewhere = await page.request.post(`/api/v1/inspections/${target.id}/sync`, {
+    data: {
+      submissionId: crypto.randomUUID(),
+      baseRevision: 0,
+      answers: { [first.id]: { result: 'pass', note: '另一台设备的记录' } },
+      photos: [],
+      signatures: null,
+      inspectedOn: shanghaiToday(),
+      complete: false,
+    },
+    headers: await csrfHeaders(page),
+  });
+  expect(elsewhere.status(), await elsewhere.text()).toBe(200);
+
+  // This device, offline, completes the inspection from revision 0.
+  await context.setOffline(true);
+  await page.getByRole('button', { name: '未填写项全部设为符合' }).click();
+  await signAll(page, target, '赵敏');
+  await page.getByRole('button', { name: '完成检查并签名' }).click();
+  await expect(page.getByText('待同步 1 项', { exact: true })).toBeVisible();
+
+  // Back online: the server refuses the stale submission; the device keeps its work and says so.
+  await context.setOffline(false);
+  await expect(page.getByText('服务器上的记录已更新，本机记录未覆盖服务器记录')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('待同步 0 项', { exact: true })).toBeVisible();
+  await expect(page.getByText('需处理 1 项', { exact: true })).toBeVisible();
+  await expect(itemCard(page, 1).getByRole('radio', { name: '符合', exact: true })).toBeChecked();
+  const server = await apiGet<InspectionFacts>(page.request, `/api/v1/inspections/${target.id}`);
+  expect(server.revision).toBe(1);
+  expect(server.status).toBe('in_progress');
+  expect(server.answers[first.id]?.note).toBe('另一台设备的记录');
+
+  // The inspector checks and resubmits on top of the server's record: it is applied once, as revision 2.
+  await page.getByRole('button', { name: '保留本机记录，重新提交' }).click();
+  await expect(page.getByText('服务器上的记录已更新，本机记录未覆盖服务器记录')).toBeHidden();
+  await expect(page.getByText(/^需处理 \d+ 项$/)).toHaveCount(0);
+  await page.getByRole('button', { name: '完成检查并签名' }).click();
+  await expect(page.getByText('检查已完成', { exact: true })).toBeVisible({ timeout: 30_000 });
+  const after = await apiGet<InspectionFacts>(page.request, `/api/v1/inspections/${target.id}`);
+  expect(after.revision).toBe(2);
+  expect(after.status).toBe('completed');
+  expect(after.signatures?.representative?.name).toBe('赵敏');
 });

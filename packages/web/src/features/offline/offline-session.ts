@@ -8,7 +8,8 @@ import { forgetUser, readLastUser, rememberUser } from './offline-db.ts';
 /**
  * The signed-in user for offline use. The session guard loads `/api/v1/auth/me` (`useCurrentUserQuery`); this
  * watches that query:
- * - on every answer from the server, the user is remembered on the device;
+ * - on every answer from the server (and the sign-in form's, which it puts in the query), the user is
+ *   remembered on the device;
  * - when the server cannot be reached (no network, or a gateway reporting the server gone), the guard gets
  *   the last remembered user instead of an error, so an inspector who reloads in a basement still sees the
  *   inspection pages. The query stays stale and is asked again when the network returns;
@@ -29,19 +30,25 @@ export function keepSessionForOffline(queryClient: QueryClient, onUser: (user: C
   if (typeof navigator !== 'undefined' && navigator.onLine === false) onlineManager.setOnline(false);
 
   let known: CurrentUser | null = null;
+  /** Set once the server has spoken in this page: the stored user read at start is then out of date. */
+  let decided = false;
+  /** The user this module put in the query itself (not an answer from the server). */
+  let seeded: CurrentUser | null = null;
   const loaded = readLastUser()
     .then((user) => {
-      known = user;
+      if (!decided) known = user;
     })
     .catch(() => undefined);
   const meHash = hashKey(queryKeys.me);
 
   const remember = (user: CurrentUser) => {
+    decided = true;
     known = user;
     onUser(user);
     void rememberUser(user).catch(() => undefined);
   };
   const forget = () => {
+    decided = true;
     known = null;
     onUser(null);
     void forgetUser().catch(() => undefined);
@@ -51,6 +58,7 @@ export function keepSessionForOffline(queryClient: QueryClient, onUser: (user: C
       const query = queryClient.getQueryCache().get(meHash);
       if (!known || !query || query.state.status === 'success') return;
       onUser(known);
+      seeded = known;
       // Stale at once (updatedAt 0): the server is asked again as soon as the network is back.
       queryClient.setQueryData(queryKeys.me, known, { updatedAt: 0 });
     });
@@ -64,7 +72,7 @@ export function keepSessionForOffline(queryClient: QueryClient, onUser: (user: C
     }
     if (event.type !== 'updated') return;
     const { action } = event;
-    if (action.type === 'success' && !action.manual && isCurrentUser(action.data)) remember(action.data);
+    if (action.type === 'success' && isCurrentUser(action.data) && !(action.manual && action.data === seeded)) remember(action.data);
     else if (action.type === 'error' && action.error instanceof ApiError && action.error.status === 401) forget();
     else if (action.type === 'error' && isUnreachable(action.error)) fallBack();
     else if (action.type === 'pause') fallBack();

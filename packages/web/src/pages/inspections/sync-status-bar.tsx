@@ -19,7 +19,7 @@ export function SyncStatusBar() {
   };
 
   return (
-    <div className="shian-sync-bar" role="region" aria-label={t('inspectionForm.syncNow')}>
+    <div className="shian-sync-bar">
       <Space wrap size={[8, 8]}>
         <Tag color={online ? 'success' : 'default'} icon={online ? <WifiOutlined aria-hidden /> : <DisconnectOutlined aria-hidden />}>
           {online ? t('inspectionForm.online') : t('inspectionForm.offline')}

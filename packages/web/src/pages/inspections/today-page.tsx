@@ -23,7 +23,8 @@ function InspectionCard({ row, today }: { row: AssignedRow; today: string }) {
   const navigate = useNavigate();
   const { inspection, local } = row;
   const to = `/inspections/${inspection.id}/form`;
-  const action = isDone(row) ? t('inspectionForm.view') : local ? t('inspectionForm.continue') : t('inspectionForm.start');
+  const started = local !== null || inspection.status === 'in_progress';
+  const action = isDone(row) ? t('inspectionForm.view') : started ? t('inspectionForm.continue') : t('inspectionForm.start');
   return (
     <Card size="small">
       <Link to={to} style={{ fontWeight: 600, fontSize: 16 }}>
