@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GRANTS, actorScope, inScope, isWithin } from '@shian/domain';
+import { GRANTS, actorScope, inScope, isWithin, type Actor } from '@shian/domain';
 import { verifyAuditChain } from '@shian/core';
 import { TEST_PASSWORD } from '@shian/core/testing/factories.ts';
 import {
@@ -39,9 +39,10 @@ import { createTestApp } from './testing/test-app.ts';
 /**
  * The access matrix: every API endpoint × every role × a target in or out of the actor's scope. The
  * expected answer of each run comes from the policy (`@shian/domain` access/policy.ts), never from a table
- * of answers: anonymous 401; a record out of scope 404 `resource.not_found`; no grant 403 `auth.forbidden`;
- * a new record placed out of scope 422 `registry.out_of_jurisdiction`; otherwise 2xx. A refused write
- * changes nothing. Lists answer exactly the rows in scope.
+ * of answers: anonymous 401; a record (or a district acted on as a whole) out of scope 404
+ * `resource.not_found`; no grant 403 `auth.forbidden`; a new record placed out of scope 422
+ * `registry.out_of_jurisdiction`; otherwise 2xx. A refused write changes nothing. Lists answer exactly the
+ * rows in scope.
  *
  * Where a use case has a rule beyond grant and scope (only the assigned inspectors fill a form), the case
  * names it (`rule`) and says why; a record a case uses up (a publication, an answer) is made fresh for it.
@@ -85,7 +86,7 @@ const theCompleted = supervised('inspections', (s, on) => s.at(on).completedId);
 const theOrder = supervised('rectificationOrders', (s, on) => s.at(on).orderId);
 const theDraw = ({ f }: CaseInput) => recordTarget(f.db, 'draws', f.supervision.drawId);
 
-const notAssigned = (actor: Parameters<ExtraRule>[0], target: Target | undefined): boolean =>
+const notAssigned = (actor: Actor, target: Target | undefined): boolean =>
   target?.kind === 'record' && !target.assignees?.includes(actor.userId ?? '');
 /** Only the inspectors assigned to an inspection fill its form (core `syncInspection`); anyone else, 403. */
 const assignedOnly: ExtraRule = (actor, target) => (notAssigned(actor, target) ? refused(403, 'inspection.not_assigned') : undefined);
@@ -161,6 +162,7 @@ const CASES: AccessCase[] = [
 
   // A district as a whole (浦东, 黄浦): out of scope it does not exist (404); enterprise users are never in scope.
   { endpoint: 'POST /api/v1/inspection-plans', needs: 'plan.manage', on: DISTRICTS, target: theDistrict, request: ({ on }) => ({ payload: { jurisdictionCode: on, year: PLAN_YEAR + 1 } }) },
+  { endpoint: 'GET /api/v1/inspection-kpis', needs: 'plan.read', on: DISTRICTS, target: theDistrict, request: ({ on }) => ({ query: `jurisdictionCode=${on}&year=${PLAN_YEAR}` }) },
   { endpoint: 'GET /api/v1/inspection-plans', needs: 'plan.read', on: DISTRICTS, target: theDistrict, request: ({ on }) => ({ query: `jurisdictionCode=${on}&year=${PLAN_YEAR}` }) },
   { endpoint: 'POST /api/v1/draws', needs: 'draw.create', on: DISTRICTS, target: theDistrict, request: ({ on }) => ({ payload: newDraw(on) }) },
   { endpoint: 'POST /api/v1/risk/regrade-jobs', needs: 'risk.manage', on: DISTRICTS, target: theDistrict, request: ({ on }) => ({ payload: { year: PLAN_YEAR, jurisdictionCode: on } }) },
@@ -191,6 +193,7 @@ const CASES: AccessCase[] = [
   { endpoint: 'POST /api/v1/enterprises/{id}/risk-grade/override', needs: 'risk.manage', on: E, target: theEnterprise, request: () => ({ payload: { grade: 'C', reason: '现场检查问题较多' } }) },
 
   // Inspections of A, B or C. Reads use completed ones: an enterprise sees its inspections only once done.
+  { endpoint: 'GET /api/v1/enterprises/{id}/eligible-inspectors', needs: 'inspection.schedule', on: E, target: theEnterprise },
   { endpoint: 'POST /api/v1/inspections', needs: 'inspection.schedule', on: E, target: theEnterprise, request: ({ f, on }) => ({ payload: f.supervision.newInspection(on) }) },
   { endpoint: 'GET /api/v1/inspections/{id}', needs: 'inspection.read', on: E, target: theCompleted },
   { endpoint: 'GET /api/v1/inspections/{id}/record.pdf', needs: 'inspection.read', on: E, target: theCompleted },
@@ -206,7 +209,11 @@ const CASES: AccessCase[] = [
   },
   // Publishing is one-shot: a freshly completed inspection per run.
   { endpoint: 'POST /api/v1/inspections/{id}/publish', needs: 'inspection.publish', rule: assignedInspectorOnly, on: T, target: supervised('inspections', (s, on) => s.completedInspection(on)) },
+  // The "carry out" clock of a scheduled inspection. Pausing a paused clock, or resuming a running one, is a
+  // conflict: a fresh running (paused) clock per run.
   { endpoint: 'POST /api/v1/clocks/{id}/extension', needs: 'clock.extend', on: E, target: supervised('clocks', (s, on) => s.at(on).clockId), request: () => ({ payload: { days: 1, reason: '企业停产，检查顺延' } }) },
+  { endpoint: 'POST /api/v1/clocks/{id}/pause', needs: 'clock.extend', on: E, target: supervised('clocks', (s, on) => s.runningClock(on)), request: () => ({ payload: { reason: '抽检样品检验中' } }) },
+  { endpoint: 'POST /api/v1/clocks/{id}/resume', needs: 'clock.extend', on: E, target: supervised('clocks', (s, on) => s.pausedClock(on)) },
 
   // Rectification orders (责令整改) of A, B or C. Answering and verifying are one-shot: a fresh order per run.
   { endpoint: 'GET /api/v1/rectification-orders/{id}', needs: 'inspection.read', on: E, target: theOrder },
@@ -232,9 +239,9 @@ const CASES: AccessCase[] = [
     request: () => ({ payload: { method: 'remote', note: '整改照片核查属实' } }),
   },
 
-  // Recusals (回避), last: a standing recusal makes its inspector ineligible for the enterprise, and the cases
-  // above schedule inspections of A with the 周家渡 inspector. An inspector declares for themself; a supervisor
-  // names an inspector of their jurisdiction.
+  // Recusals (回避), last: a standing recusal takes its inspector off the enterprise (no scheduling, no form),
+  // and the cases above schedule inspections of A with the 周家渡 inspector and let him fill them. An inspector
+  // declares for themself; a supervisor names an inspector of their jurisdiction.
   {
     endpoint: 'POST /api/v1/recusals',
     needs: 'recusal.declare',
@@ -403,10 +410,10 @@ describe('supervision lists answer exactly the rows in scope', () => {
     const body: { items: { clockId: string }[]; counts: { open: number } } = res.json();
     const ids = body.items.map((i) => i.clockId);
     // 待办: an enterprise user what the enterprise owes; an inspector the clocks assigned to them; a supervisor
-    // every regulator clock of the jurisdiction.
+    // every clock of the jurisdiction (the enterprises' deadlines too, so an ignored order shows as overdue).
     const enterpriseUser = actorScope(as.actor).kind === 'enterprise';
     const owes = (c: { owner: string; assigneeIds: string[] }) =>
-      enterpriseUser ? c.owner === 'enterprise' : as.actor.role === 'inspector' ? c.assigneeIds.includes(as.actor.userId ?? '') : c.owner === 'regulator';
+      enterpriseUser ? c.owner === 'enterprise' : as.actor.role === 'inspector' ? c.assigneeIds.includes(as.actor.userId ?? '') : true;
     const open = await f.db.selectFrom('clocks').select(['id', 'jurisdictionCode', 'enterpriseId', 'owner', 'assigneeIds']).where('state', '<>', 'met').execute();
     const expected = open.filter((c) => inScope(as.actor, c) && owes(c)).map((c) => c.id);
     expect(expected.length).toBeLessThanOrEqual(200); // one page holds them all

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import type { Trx } from '../db/transaction.ts';
 import type { JobsTable } from '../db/schema.ts';
 import type { Selectable } from 'kysely';
 
@@ -21,7 +22,7 @@ export interface JobRequest {
 }
 
 /** Queues a job; `created` is false when one with the same dedupe key already exists. */
-export async function enqueueJob(db: Db, request: JobRequest): Promise<{ id: number; created: boolean }> {
+export async function enqueueJob(db: Db | Trx, request: JobRequest): Promise<{ id: number; created: boolean }> {
   const inserted = await db
     .insertInto('jobs')
     .values({

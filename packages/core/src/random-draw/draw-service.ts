@@ -56,7 +56,9 @@ export async function createDraw(ctx: Ctx, input: CreateDrawInput): Promise<Draw
     jurisdictionCode: e.jurisdictionCode,
     weight: input.weighted ? drawWeight(ACTIVE_RISK_RULE_SET, e.grade, e.creditClass) : 1,
   }));
-  const drawInspectors: DrawInspector[] = inspectors.map((i) => ({ id: i.id, jurisdictionCode: i.jurisdictionCode, recusedTargetIds: i.recusedEnterpriseIds }));
+  // Only the recusals that bear on this roster are part of the draw's (published) input.
+  const inRoster = new Set(targets.map((t) => t.id));
+  const drawInspectors: DrawInspector[] = inspectors.map((i) => ({ id: i.id, jurisdictionCode: i.jurisdictionCode, recusedTargetIds: i.recusedEnterpriseIds.filter((id) => inRoster.has(id)) }));
   const drawInput: DrawInput = { seed: randomSeed(randomBytes(16)), targets, size: input.size, inspectors: drawInspectors, inspectorsPerTarget: input.inspectorsPerTarget };
   const outcome = runDraw(drawInput);
 

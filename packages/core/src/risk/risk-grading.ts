@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import {
   AppError,
   CN_2016_TRIAL_SHANGHAI_1,
@@ -20,6 +20,7 @@ import type { RiskGradesTable } from '../db/schema.ts';
 import { withTransaction, type Ctx, type TrxCtx } from '../db/transaction.ts';
 import { lockEnterprise } from '../registry/enterprise-service.ts';
 import type { RiskProfileRow } from './risk-profile-service.ts';
+import { enqueueJob, type JobRow } from '../jobs/job-queue.ts';
 
 export type RiskGradeRow = Selectable<RiskGradesTable>;
 
@@ -244,4 +245,29 @@ export async function regradeAll(db: Db, input: { year: number; jurisdictionCode
     .executeTakeFirstOrThrow();
   summary.withoutFacts = Number(n);
   return summary;
+}
+
+/** Queues the re-grade of a jurisdiction for a year (audited); the worker runs it. */
+export async function requestRegrade(ctx: Ctx, input: { year: number; jurisdictionCode: string }): Promise<JobRow> {
+  assertCan(ctx.actor, 'risk.manage', { jurisdictionCode: input.jurisdictionCode, enterpriseId: null });
+  return withTransaction(ctx, async (trx) => {
+    const { id } = await enqueueJob(trx.db, { kind: 'risk.regrade', payload: input, requestedBy: ctx.actor.userId });
+    const job = await trx.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    await recordAudit(trx, { action: 'risk.regrade_request', entityType: 'job', entityId: String(id), jurisdictionCode: input.jurisdictionCode, enterpriseId: null, before: null, after: { kind: job.kind, payload: input } });
+    return job;
+  });
+}
+
+/** Recent re-grade jobs about the actor's jurisdiction or places inside it, newest first. */
+export async function listRegradeJobs(ctx: Ctx): Promise<JobRow[]> {
+  assertCan(ctx.actor, 'risk.manage');
+  const prefix = scopePrefix(ctx.actor.jurisdictionCode ?? '310000');
+  return ctx.db
+    .selectFrom('jobs')
+    .selectAll()
+    .where('kind', '=', 'risk.regrade')
+    .where(sql<boolean>`coalesce(payload->>'jurisdictionCode', '310000') LIKE ${`${prefix}%`}`)
+    .orderBy('id', 'desc')
+    .limit(20)
+    .execute();
 }

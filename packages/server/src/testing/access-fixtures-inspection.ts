@@ -9,6 +9,7 @@ import {
   respondToRectification,
   saveRiskProfile,
   scheduleInspection,
+  setClockPaused,
   syncInspection,
   today,
   type Ctx,
@@ -54,7 +55,7 @@ export const newDraw = (jurisdictionCode: string) => ({
   jurisdictionCode,
   title: '矩阵随机抽查',
   filters: {},
-  size: { mode: 'count', count: 1 },
+  size: { mode: 'count' as const, count: 1 },
   inspectorsPerTarget: 2,
   weighted: true,
   scheduledOn: addCalendarDays(today(), 10),
@@ -82,7 +83,7 @@ export interface InspectionFixtures {
   drawId: string;
   /** An inspection of the enterprise to schedule, with two inspectors outside the matrix who may inspect it. */
   newInspection(on: string): { enterpriseId: string; kind: 'routine'; scheduledOn: string; inspectorIds: string[] };
-  /** An inspector outside the matrix, never assigned here, whom supervisors declare recusals for. */
+  /** An inspector outside the matrix whom the fixtures never assign, and supervisors declare recusals for. */
   recuserOf(on: string): string;
   /** A draft save from the offline form: a new submission from the inspection's current revision (repeatable). */
   draftSave(inspectionId: string): Promise<object>;
@@ -92,6 +93,9 @@ export interface InspectionFixtures {
   completedInspection(on: string): Promise<string>;
   openOrder(on: string): Promise<string>;
   answeredOrder(on: string): Promise<string>;
+  /** The "carry out" clock of a new scheduled inspection, running or paused. */
+  runningClock(on: string): Promise<string>;
+  pausedClock(on: string): Promise<string>;
   /** The recusal of the matrix inspector in scope (A: 周家渡, B: 黄浦), or of another inspector (C, `A_OF_OTHERS`). */
   standingRecusal(on: string): Promise<string>;
   standingTrigger(on: string): Promise<string>;
@@ -171,6 +175,8 @@ export async function createInspectionFixtures(
     });
     return row.id;
   };
+  const clockOf = async (inspectionId: string) =>
+    (await db.selectFrom('clocks').select('id').where('subjectId', '=', inspectionId).where('ruleId', '=', 'inspection.conduct').executeTakeFirstOrThrow()).id;
   const orderOf = async (inspectionId: string) => (await db.selectFrom('rectificationOrders').select('id').where('inspectionId', '=', inspectionId).executeTakeFirstOrThrow()).id;
   const openOrder = async (on: string) => orderOf(await complete(on, { failOne: true }));
   const answer = async (on: string, orderId: string) => {
@@ -180,7 +186,6 @@ export async function createInspectionFixtures(
 
   const recordsOf = async (key: EnterpriseKey): Promise<InspectionRecords> => {
     const scheduledId = (await schedule(key)).id;
-    const clock = await db.selectFrom('clocks').select('id').where('subjectId', '=', scheduledId).where('ruleId', '=', 'inspection.conduct').executeTakeFirstOrThrow();
     const photoId = randomUUID();
     const completedId = await complete(key, { failOne: true, photoId });
     const orderId = await answer(key, await orderOf(completedId));
@@ -188,20 +193,20 @@ export async function createInspectionFixtures(
     // Risk facts and a current grade: re-grading needs the facts, an override needs the grade.
     await saveRiskProfile(supervisor, enterprises[key].id, { risk: RISK_FACTS, creditClass: 'B' });
     await regradeEnterprise(supervisor, enterprises[key].id, Number(today().slice(0, 4)));
-    return { scheduledId, clockId: clock.id, completedId, photoId, orderId, evidenceId: evidence.id };
+    return { scheduledId, clockId: await clockOf(scheduledId), completedId, photoId, orderId, evidenceId: evidence.id };
   };
   const records: Record<EnterpriseKey, InspectionRecords> = { A: await recordsOf('A'), B: await recordsOf('B'), C: await recordsOf('C') };
   const scheduledOthers = (await schedule(A_OF_OTHERS)).id;
   const plan = async (jurisdictionCode: string, year: number) => (await generateInspectionPlan(supervisor, { jurisdictionCode, year })).id;
   const planIds = { '310115': await plan('310115', PLAN_YEAR), '310101': await plan('310101', PLAN_YEAR) };
-  const drawId = (await createDraw(supervisor, { ...newDraw('310101'), size: { mode: 'count', count: 1 } })).id;
+  const drawId = (await createDraw(supervisor, newDraw('310101'))).id;
 
   const status = async (table: 'inspections' | 'rectificationOrders' | 'inspectionPlans', id: string) =>
     (await db.selectFrom(table).select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+  const clockState = async (id: string) => (await db.selectFrom('clocks').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state;
   const standing = async (table: 'recusals' | 'riskTriggers', id: string) =>
     (await db.selectFrom(table).select('withdrawnAt').where('id', '=', id).executeTakeFirstOrThrow()).withdrawnAt === null;
   let planYear = 2040;
-
   const inHuangpu = (on: string) => enterprises[keyOf(on)].jurisdictionCode.startsWith('310101');
 
   return {
@@ -235,6 +240,14 @@ export async function createInspectionFixtures(
     answeredOrder: reusing(
       async (id) => (await status('rectificationOrders', id)) === 'answered',
       async (on) => answer(on, await openOrder(on)),
+    ),
+    runningClock: reusing(
+      async (id) => (await clockState(id)) === 'running',
+      async (on) => clockOf((await schedule(on)).id),
+    ),
+    pausedClock: reusing(
+      async (id) => (await clockState(id)) === 'paused',
+      async (on) => (await setClockPaused(supervisor, await clockOf((await schedule(on)).id), { paused: true, reason: '抽检样品检验中' })).id,
     ),
     standingRecusal: reusing(
       (id) => standing('recusals', id),

@@ -5,20 +5,19 @@ import { explainAssessment, type Locale, type RiskAssessment, type TRiskFacts } 
 import {
   ACTIVE_RISK_RULE_SET,
   countGrades,
-  enqueueJob,
   explanationOf,
   findRiskDossier,
-  listJobs,
+  listRegradeJobs,
   overrideGrade,
   recordRiskTrigger,
   regradeEnterprise,
+  requestRegrade,
   saveRiskProfile,
   today,
   withdrawRiskTrigger,
   type JobRow,
   type RiskGradeRow,
 } from '@shian/core';
-import { assertCan, isWithin } from '@shian/domain';
 import { requireUser } from '../../plugins/request-context.ts';
 import { commonErrors, idParamsSchema } from '../common.contract.ts';
 import type { RouteDeps } from '../index.ts';
@@ -74,7 +73,7 @@ export const presentJob = (j: JobRow): z.infer<typeof jobSchema> => ({
 });
 
 /** Risk grading (风险分级): facts, triggers, grades with explanations, overrides, the yearly re-grade job. */
-export function registerRiskRoutes(app: FastifyInstance, deps: RouteDeps): void {
+export function registerRiskRoutes(app: FastifyInstance, _deps: RouteDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -166,24 +165,12 @@ export function registerRiskRoutes(app: FastifyInstance, deps: RouteDeps): void 
         response: { 202: jobSchema, ...commonErrors },
       },
     },
-    async (request, reply) => {
-      assertCan(request.actor, 'risk.manage', { jurisdictionCode: request.body.jurisdictionCode, enterpriseId: null });
-      const { id } = await enqueueJob(deps.database.db, { kind: 'risk.regrade', payload: request.body, requestedBy: request.actor.userId });
-      const [job] = await listJobs(deps.database.db, ['risk.regrade'], 50).then((jobs) => jobs.filter((j) => Number(j.id) === id));
-      return reply.status(202).send(presentJob(job!));
-    },
+    async (request, reply) => reply.status(202).send(presentJob(await requestRegrade(request.ctx, request.body))),
   );
 
   api.get(
     '/risk/regrade-jobs',
     { preHandler: requireUser, schema: { tags: ['risk'], summary: 'Recent re-grade jobs with their results', response: { 200: z.object({ items: z.array(jobSchema) }), ...commonErrors } } },
-    async (request) => {
-      assertCan(request.actor, 'risk.manage');
-      // Only the jobs about the actor's own jurisdiction or inside it.
-      const mine = (await listJobs(deps.database.db, ['risk.regrade'], 100)).filter((j) =>
-        isWithin((j.payload as { jurisdictionCode?: string }).jurisdictionCode ?? '310000', request.actor.jurisdictionCode ?? '-'),
-      );
-      return { items: mine.slice(0, 20).map(presentJob) };
-    },
+    async (request) => ({ items: (await listRegradeJobs(request.ctx)).map(presentJob) }),
   );
 }
