@@ -20,10 +20,14 @@ import type { Messages } from '../../i18n/zh-CN.ts';
 import { daysFromToday } from '../../lib/licence-expiry.ts';
 import { formatDate } from '../../lib/format.ts';
 import { FlaggedEnterprises } from './flagged-enterprises.tsx';
+import { RiskGradeCard } from '../planning/risk-grade-card.tsx';
 
 // ECharts loads only when a chart is on screen, after the figures.
 const DistrictChart = lazy(async () => ({ default: (await import('./home-charts.tsx')).DistrictChart }));
 const KindChart = lazy(async () => ({ default: (await import('./home-charts.tsx')).KindChart }));
+
+/** Up to this many districts, the district chart is shorter than the kinds chart beside it. */
+const SHORT_DISTRICT_CHART = 3;
 
 type CountKey = keyof DashboardSummary['counts'];
 
@@ -168,6 +172,8 @@ export function HomePage() {
                 <DistrictChart rows={districts} />
               </Suspense>
             </Card>
+            {/* 风险等级分布 goes under the shorter column: here when the district chart has few bars. */}
+            {districts.length <= SHORT_DISTRICT_CHART && <RiskGradeCard />}
           </Col>
         )}
         {kinds.length > 0 && (
@@ -177,6 +183,7 @@ export function HomePage() {
                 <KindChart rows={kinds} />
               </Suspense>
             </Card>
+            {(districts.length === 0 || districts.length > SHORT_DISTRICT_CHART) && <RiskGradeCard />}
           </Col>
         )}
         <Col xs={24} lg={12}>

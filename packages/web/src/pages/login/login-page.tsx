@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { LockOutlined, SafetyCertificateFilled, UserOutlined } from '@ant-design/icons';
+import { GlobalOutlined, LockOutlined, SafetyCertificateFilled, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { apiSend } from '../../api/client.ts';
 import { queryKeys } from '../../api/queries.ts';
@@ -73,6 +73,12 @@ export function LoginPage() {
           </Typography.Paragraph>
         </main>
       </Card>
+      {/* 信息公开: the published draws and results need no account. */}
+      <footer style={{ marginTop: 16, textAlign: 'center' }}>
+        <Link to="/public/draws" style={{ color: '#1554ad', textDecoration: 'none' }}>
+          <GlobalOutlined aria-hidden /> {t('publicPages.loginFooter')}
+        </Link>
+      </footer>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { createDraw, planningKeys } from '../../api/planning-queries.ts';
 import { CREDIT_CLASSES, RISK_GRADES, type CreateDrawBody, type CreditClass, type GradeFilter } from '../../api/planning-types.ts';
 import { ENTERPRISE_KINDS, type EnterpriseKind } from '../../api/types.ts';
-import { usePermission } from '../../app/current-user.tsx';
+import { useGrant } from '../../app/grants.ts';
 import { ForbiddenPage } from '../../app/status-pages.tsx';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { useMessages } from '../../i18n/setup.ts';
@@ -71,7 +71,7 @@ export function DrawFormPage() {
   const messages = useMessages();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const allowed = usePermission('draw.create');
+  const allowed = useGrant('draw.create');
   const districts = useDistrictOptions();
   const [form] = Form.useForm<DrawValues>();
   const sizeMode = Form.useWatch('sizeMode', form) ?? 'count';
@@ -208,7 +208,7 @@ export function DrawFormPage() {
           </Row>
           <Row gutter={16}>
             <Col xs={24} md={16}>
-              <Form.Item label={t('draws.fields.weighted')} required>
+              <Form.Item label={t('draws.fields.weighted')}>
                 <Space align="start">
                   <Form.Item name="weighted" valuePropName="checked" noStyle>
                     <Switch aria-label={t('draws.fields.weighted')} />

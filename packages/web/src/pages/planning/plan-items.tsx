@@ -71,26 +71,26 @@ export function PlanItems({ planId }: { planId: string }) {
     {
       title: t('planning.columns.enterprise'),
       dataIndex: 'enterpriseName',
-      width: 240,
+      width: 200,
       fixed: 'start',
       render: (_value, item) => <Link to={`/enterprises/${item.enterpriseId}`}>{item.enterpriseName}</Link>,
     },
-    { title: t('planning.columns.grade'), dataIndex: 'grade', width: 90, render: (_value, item) => <GradeTag grade={item.grade} /> },
-    { title: t('planning.columns.required'), dataIndex: 'required', width: 90, align: 'end' },
-    { title: t('planning.columns.months'), dataIndex: 'months', width: 160, render: (months: number[]) => <Months months={months} /> },
+    { title: t('planning.columns.grade'), dataIndex: 'grade', width: 80, render: (_value, item) => <GradeTag grade={item.grade} /> },
+    { title: t('planning.columns.required'), dataIndex: 'required', width: 80, align: 'end' },
+    { title: t('planning.columns.months'), dataIndex: 'months', width: 100, render: (months: number[]) => <Months months={months} /> },
     {
       title: t('planning.columns.priority'),
       dataIndex: 'priority',
-      width: 90,
+      width: 84,
       render: (priority: boolean) => (priority ? <Tag color="red">{t('planning.priorityTag')}</Tag> : null),
     },
     {
       title: t('planning.columns.fullChecklistDue'),
       dataIndex: 'fullChecklistDue',
-      width: 110,
+      width: 96,
       render: (due: boolean) => (due ? <Tag color="purple">{t('planning.fullChecklistTag')}</Tag> : null),
     },
-    { title: t('planning.columns.reasons'), dataIndex: 'reasons', render: (reasons: string[]) => <Reasons reasons={reasons} /> },
+    { title: t('planning.columns.reasons'), dataIndex: 'reasons', minWidth: 360, render: (reasons: string[]) => <Reasons reasons={reasons} /> },
   ];
 
   const pagination = {

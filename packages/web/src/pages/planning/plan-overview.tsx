@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { approveInspectionPlan, planningKeys } from '../../api/planning-queries.ts';
 import type { InspectionPlan, PlanCoverageRow, PlanTotalKey } from '../../api/planning-types.ts';
 import { useMessages } from '../../i18n/setup.ts';
+import type { Messages } from '../../i18n/zh-CN.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import type { WorkloadUnit } from './plan-workload-chart.tsx';
 import { RegeneratePlanButton } from './plan-generate.tsx';
@@ -59,7 +60,7 @@ function ApproveButton({ plan }: { plan: InspectionPlan }) {
 }
 
 interface TotalCard {
-  key: PlanTotalKey;
+  key: Extract<PlanTotalKey, keyof Messages['planning']['totals']>;
   icon: ReactNode;
   warn?: boolean;
 }
@@ -94,7 +95,7 @@ function Totals({ plan }: { plan: InspectionPlan }) {
           <Statistic
             title={labels.inspectorVisits}
             value={visits}
-            suffix={`/ ${capacity}`}
+            suffix={<span style={{ fontSize: 14 }}>/ {capacity.toLocaleString()}</span>}
             prefix={<TeamOutlined aria-hidden />}
             styles={{ content: { color: visits > capacity ? '#d4380d' : undefined } }}
           />
@@ -167,24 +168,22 @@ export function PlanOverview({ plan, districtName, canManage }: { plan: Inspecti
   const draft = plan.status === 'draft';
   return (
     <>
-      <Card
-        size="small"
-        title={
+      <Card size="small">
+        {/* Title and actions wrap onto two lines on a phone instead of cutting the title short. */}
+        <div className="shian-page-header" style={{ marginBottom: 8 }}>
           <Space wrap size={8}>
-            <span>{t('planning.planOf', { name: districtName, year: plan.year })}</span>
+            <Typography.Text strong style={{ fontSize: 16 }}>
+              {t('planning.planOf', { name: districtName, year: plan.year })}
+            </Typography.Text>
             <PlanTags plan={plan} />
           </Space>
-        }
-        extra={
-          canManage && draft ? (
+          {canManage && draft && (
             <Space wrap>
               <RegeneratePlanButton jurisdictionCode={plan.jurisdictionCode} year={plan.year} visits={plan.visitsPerInspectorPerMonth} />
               <ApproveButton plan={plan} />
             </Space>
-          ) : undefined
-        }
-        styles={{ header: { flexWrap: 'wrap', gap: 8, paddingBlock: 8 } }}
-      >
+          )}
+        </div>
         <Descriptions
           size="small"
           column={{ xs: 1, sm: 2, lg: 3 }}

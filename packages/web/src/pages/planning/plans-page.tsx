@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useInspectionPlan } from '../../api/planning-queries.ts';
-import { usePermission } from '../../app/current-user.tsx';
+import { useGrant } from '../../app/grants.ts';
 import { ForbiddenPage } from '../../app/status-pages.tsx';
 import { useDistrictOptions } from './district-options.ts';
 import { GeneratePlanForm } from './plan-generate.tsx';
@@ -26,8 +26,8 @@ function readYear(value: string | null, fallback: number): number {
  */
 export function PlansPage() {
   const { t } = useTranslation();
-  const canRead = usePermission('plan.read');
-  const canManage = usePermission('plan.manage');
+  const canRead = useGrant('plan.read');
+  const canManage = useGrant('plan.manage');
   const [params, setParams] = useSearchParams();
   const districts = useDistrictOptions();
   const thisYear = dayjs().year();

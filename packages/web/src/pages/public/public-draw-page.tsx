@@ -110,17 +110,39 @@ function DrawFacts({ draw }: { draw: Draw }) {
 
 function PicksTable({ draw, picks }: { draw: Draw; picks: DrawPickRow[] }) {
   const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  // On a phone the credit code goes under the name and the inspection number is left out, so nothing scrolls.
+  const phone = screens.sm === false;
   const columns: TableColumnsType<DrawPickRow> = [
-    { title: t('draws.pickColumns.position'), dataIndex: 'position', width: 70, align: 'end' },
-    { title: t('draws.pickColumns.enterprise'), dataIndex: 'enterpriseName', width: 240 },
-    { title: t('draws.pickColumns.uscc'), dataIndex: 'uscc', width: 190, render: (value: string) => <Typography.Text code>{value}</Typography.Text> },
+    { title: t('draws.pickColumns.position'), dataIndex: 'position', width: phone ? 48 : 70, align: 'end' },
+    {
+      title: t('draws.pickColumns.enterprise'),
+      dataIndex: 'enterpriseName',
+      width: phone ? undefined : 240,
+      render: (name: string, pick) =>
+        phone ? (
+          <>
+            {name}
+            <Typography.Text type="secondary" className="shian-mono" style={{ display: 'block' }}>
+              {pick.uscc}
+            </Typography.Text>
+          </>
+        ) : (
+          name
+        ),
+    },
+    ...(phone
+      ? []
+      : [{ title: t('draws.pickColumns.uscc'), dataIndex: 'uscc', width: 190, render: (value: string) => <Typography.Text code>{value}</Typography.Text> }]),
     {
       title: t('draws.pickColumns.inspectors'),
       dataIndex: 'inspectorNames',
-      width: 200,
+      width: phone ? 96 : 200,
       render: (names: string[]) => (names.length > 0 ? names.join(t('planning.listSeparator')) : <Tag color="orange">{t('draws.detail.unstaffed')}</Tag>),
     },
-    { title: t('draws.pickColumns.inspectionNumber'), dataIndex: 'inspectionNumber', width: 200, render: (value: string | null) => value ?? t('common.none') },
+    ...(phone
+      ? []
+      : [{ title: t('draws.pickColumns.inspectionNumber'), dataIndex: 'inspectionNumber', width: 200, render: (value: string | null) => value ?? t('common.none') }]),
   ];
   return (
     <Card size="small" title={t('draws.detail.picks', { count: picks.length })} style={{ marginTop: 12 }}>
@@ -133,7 +155,7 @@ function PicksTable({ draw, picks }: { draw: Draw; picks: DrawPickRow[] }) {
         columns={columns}
         dataSource={picks}
         pagination={{ pageSize: PICKS_PER_PAGE, hideOnSinglePage: true, showSizeChanger: false }}
-        scroll={{ x: 900 }}
+        scroll={phone ? undefined : { x: 900 }}
       />
     </Card>
   );

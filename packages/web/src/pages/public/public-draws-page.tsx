@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { usePublicDraws } from '../../api/planning-queries.ts';
 import type { Draw } from '../../api/planning-types.ts';
 import { useCurrentUserQuery } from '../../api/queries.ts';
+import { hasGrant } from '../../app/grants.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useJurisdictionName } from './jurisdiction-name.ts';
 
@@ -15,7 +16,7 @@ function NewDrawButton() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useCurrentUserQuery();
-  if (!me.data?.permissions.includes('draw.create')) return null;
+  if (!me.data || !hasGrant(me.data, 'draw.create')) return null;
   return (
     <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => void navigate('/draws/new')}>
       {t('draws.list.newDraw')}
