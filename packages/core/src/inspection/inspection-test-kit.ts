@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { crc32, deflateSync } from 'node:zlib';
 import { HEALTH_FOOD_SALES_V1, addCalendarDays, checklistItems, isAppError, type Actor, type AppError, type InspectionAnswer } from '@shian/domain';
 import type { Db } from '../db/connect.ts';
 import type { EnterpriseRow, UserRow } from '../db/schema.ts';
 import { today } from '../registry/guards.ts';
 import { buildEnterprise, buildUser } from '../testing/factories.ts';
+import { signaturePng } from '../testing/signature-png.ts';
 import { scheduleInspection, type InspectionRow } from './inspection-schedule.ts';
 import { syncInspection, type Signatures, type SyncInput, type SyncResult } from './inspection-sync.ts';
 
@@ -66,35 +66,8 @@ export function answersWith(overrides: Record<string, InspectionAnswer> = {}): R
 }
 
 /** A small opaque PNG (a dark bar on white) as a data URL, as the signature pad sends it. */
-export const SIGNATURE_PNG = `data:image/png;base64,${pngBytes().toString('base64')}`;
+export const SIGNATURE_PNG = `data:image/png;base64,${signaturePng().toString('base64')}`;
 
-function pngBytes(): Buffer {
-  const width = 16;
-  const height = 6;
-  const rows = Array.from({ length: height }, (_, y) => {
-    const row = Buffer.alloc(1 + width * 3, y === 3 ? 20 : 255);
-    row[0] = 0;
-    return row;
-  });
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** Every inspector's signature and the enterprise representative's. */
 export function signaturesOf(inspectors: readonly Person[]): Signatures {

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signaturePng } from '../testing/signature-png.ts';
 import { renderInspectionRecordPdf, type InspectionRecordDocument, type InspectionRecordItem } from './record-pdf.ts';
 
 /**
@@ -19,40 +19,7 @@ function poppler(tool: 'pdftotext' | 'pdfinfo', args: string[]): string {
   return result.stdout;
 }
 
-/** A small opaque RGB PNG of a wavy ink stroke, built by hand (signature, IHDR, IDAT, IEND). */
-function signaturePng(waves: number): Uint8Array {
-  const width = 90;
-  const height = 30;
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y += 1) {
-    const row = Buffer.alloc(1 + width * 3, 255);
-    row[0] = 0; // filter: none
-    for (let x = 0; x < width; x += 1) {
-      const ink = Math.round(height / 2 + (height / 3) * Math.sin((x / width) * waves * 2 * Math.PI));
-      if (Math.abs(ink - y) <= 1) row.fill(20, 1 + x * 3, 4 + x * 3);
-    }
-    rows.push(row);
-  }
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit, truecolour, deflate, no filter method, not interlaced
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-  return new Uint8Array(png);
-}
+const signaturePngOf = (waves: number): Uint8Array => new Uint8Array(signaturePng(waves));
 
 const LONG_TEXT =
   '是否建立并执行进货查验记录制度，如实记录保健食品的名称、规格、数量、生产日期或者批号、保质期、进货日期以及供货者名称、地址、联系方式等内容，并保存相关凭证，记录和凭证保存期限不得少于产品保质期满后六个月';
@@ -90,10 +57,10 @@ function record(overrides: Partial<InspectionRecordDocument> = {}): InspectionRe
     outcome: OUTCOME,
     rectificationDueOn: '2026-04-05',
     inspectors: [
-      { name: '王建国', signaturePng: signaturePng(2) },
-      { name: '李晓梅', signaturePng: signaturePng(3) },
+      { name: '王建国', signaturePng: signaturePngOf(2) },
+      { name: '李晓梅', signaturePng: signaturePngOf(3) },
     ],
-    representative: { name: '陈志强', signaturePng: signaturePng(4) },
+    representative: { name: '陈志强', signaturePng: signaturePngOf(4) },
     photosCount: 6,
     generatedAt: '2026-03-05T10:30:00.000Z',
     ...overrides,
