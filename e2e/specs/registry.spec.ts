@@ -70,7 +70,7 @@ test("the dossier's tabs show the enterprise's licences, products and people", a
 
   const tabs = page.getByRole('tablist');
   const panel = page.getByRole('tabpanel');
-  await expect(tabs.getByRole('tab')).toHaveText([/^基本信息/, /^许可证/, /^产品/, /^人员/, /^变更记录/]);
+  await expect(tabs.getByRole('tab')).toHaveText([/^基本信息/, /^许可证/, /^产品/, /^人员/, /^风险等级/, /^检查记录/, /^变更记录/]);
 
   await expect(tabs.getByRole('tab', { name: '基本信息' })).toHaveAttribute('aria-selected', 'true');
   await expect(panel.getByRole('cell', { name: enterprise.uscc, exact: true })).toBeVisible();

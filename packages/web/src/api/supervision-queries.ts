@@ -1,7 +1,7 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { apiGet } from './client.ts';
 import type { Inspection } from './inspection-types.ts';
-import type { InspectionList, RectificationOrder, RectificationStatus, Recusal, RiskDossier, WorkQueue } from './supervision-types.ts';
+import type { EligibleInspector, InspectionList, RectificationOrder, RectificationStatus, Recusal, RiskDossier, WorkQueue } from './supervision-types.ts';
 
 /** Query keys of the supervision pages, so mutations know what to invalidate. */
 export const supervisionKeys = {
@@ -15,9 +15,13 @@ export const supervisionKeys = {
   rectifications: (filters: { status?: RectificationStatus | undefined; enterpriseId?: string | undefined }) => ['rectifications', 'list', filters] as const,
   rectification: (id: string) => ['rectifications', 'one', id] as const,
   recusals: (enterpriseId: string) => ['recusals', enterpriseId] as const,
+  eligibleInspectors: (enterpriseId: string) => ['eligible-inspectors', enterpriseId] as const,
 };
 
 const path = (id: string) => encodeURIComponent(id);
+
+/** The most the work-queue endpoint lists at once (its counts cover everything). */
+export const WORK_QUEUE_LIMIT = 200;
 
 /**
  * 待办: the signed-in user's open clocks by deadline. The unfiltered queue is also what the menu's badge
@@ -26,7 +30,7 @@ const path = (id: string) => encodeURIComponent(id);
 export function useWorkQueue(overdueOnly = false, enabled = true) {
   return useQuery({
     queryKey: supervisionKeys.workQueue(overdueOnly),
-    queryFn: ({ signal }) => apiGet<WorkQueue>('/api/v1/work-queue', { query: { overdueOnly: overdueOnly || undefined }, signal }),
+    queryFn: ({ signal }) => apiGet<WorkQueue>('/api/v1/work-queue', { query: { overdueOnly: overdueOnly || undefined, limit: WORK_QUEUE_LIMIT }, signal }),
     enabled,
   });
 }
@@ -74,6 +78,16 @@ export function useRecusals(enterpriseId: string, enabled: boolean) {
     queryKey: supervisionKeys.recusals(enterpriseId),
     queryFn: async ({ signal }) => (await apiGet<{ items: Recusal[] }>('/api/v1/recusals', { query: { enterpriseId }, signal })).items,
     enabled,
+  });
+}
+
+/** Inspectors a supervisor may assign to the enterprise, the others marked with why not. */
+export function useEligibleInspectors(enterpriseId: string) {
+  return useQuery({
+    queryKey: supervisionKeys.eligibleInspectors(enterpriseId),
+    queryFn: async ({ signal }) => (await apiGet<{ items: EligibleInspector[] }>(`/api/v1/enterprises/${path(enterpriseId)}/eligible-inspectors`, { signal })).items,
+    // A recusal declared a moment ago must show.
+    staleTime: 0,
   });
 }
 

@@ -109,6 +109,19 @@ export interface RiskDossier {
   triggers: RiskTrigger[];
 }
 
+/** `GET /enterprises/:id/eligible-inspectors`: the roster, with why an inspector may not be assigned. */
+export interface EligibleInspector {
+  id: string;
+  name: string;
+  jurisdictionCode: string;
+  /** Null when the inspector may be assigned; 回避 declared, or outside the enterprise's jurisdiction. */
+  ineligible: 'recused' | 'out_of_jurisdiction' | null;
+}
+
+/** The kinds a supervisor schedules by hand (follow-ups are made by verification). */
+export const SCHEDULED_KINDS = ['routine', 'flight', 'system'] as const;
+export type ScheduledKind = (typeof SCHEDULED_KINDS)[number];
+
 /** `GET /inspections?enterpriseId=`. */
 export interface InspectionList {
   items: Inspection[];

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Menu, type MenuProps } from 'antd';
-import { AuditOutlined, CloudUploadOutlined, DatabaseOutlined, FieldTimeOutlined, FormOutlined, HomeOutlined, ShopOutlined } from '@ant-design/icons';
+import { AuditOutlined, CloudUploadOutlined, DatabaseOutlined, ExperimentOutlined, FieldTimeOutlined, FormOutlined, GlobalOutlined, HomeOutlined, ScheduleOutlined, ShopOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Action } from '@shian/domain/access/policy.ts';
@@ -47,6 +47,10 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
     { key: 'imports', to: '/imports', label: t('nav.imports'), icon: <CloudUploadOutlined aria-hidden />, permission: 'registry.import' },
     { key: 'inspections', to: '/inspections/today', label: t('inspectionForm.nav'), icon: <FormOutlined aria-hidden />, roles: ['inspector'] },
     { key: 'rectifications', to: '/rectifications', label: t('rectification.nav'), icon: <AuditOutlined aria-hidden />, grant: 'inspection.read' },
+    { key: 'plans', to: '/plans', label: t('planning.nav'), icon: <ScheduleOutlined aria-hidden />, grant: 'plan.read' },
+    { key: 'draws', to: '/draws/new', label: t('draws.nav'), icon: <ExperimentOutlined aria-hidden />, grant: 'draw.create' },
+    // 信息公开 opens the public pages (their own frame, no sign-in needed); they link back here.
+    { key: 'public', to: '/public/draws', label: t('publicPages.nav'), icon: <GlobalOutlined aria-hidden /> },
   ];
   const entries = all.filter(
     (entry) =>

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { PageLoading, RouteErrorPage } from './page-states.tsx';
 
 /** React.lazy for a named export: each page is its own chunk, loaded on first visit. */
@@ -20,6 +20,12 @@ const WorkQueuePage = lazyNamed(() => import('../pages/work/work-queue-page.tsx'
 const InspectionDetailPage = lazyNamed(() => import('../pages/inspection-detail/inspection-detail-page.tsx'), 'InspectionDetailPage');
 const RectificationListPage = lazyNamed(() => import('../pages/rectifications/rectification-list-page.tsx'), 'RectificationListPage');
 const RectificationDetailPage = lazyNamed(() => import('../pages/rectifications/rectification-detail-page.tsx'), 'RectificationDetailPage');
+const PlansPage = lazyNamed(() => import('../pages/planning/plans-page.tsx'), 'PlansPage');
+const DrawFormPage = lazyNamed(() => import('../pages/planning/draw-form-page.tsx'), 'DrawFormPage');
+const PublicLayout = lazyNamed(() => import('../pages/public/public-layout.tsx'), 'PublicLayout');
+const PublicDrawsPage = lazyNamed(() => import('../pages/public/public-draws-page.tsx'), 'PublicDrawsPage');
+const PublicDrawPage = lazyNamed(() => import('../pages/public/public-draw-page.tsx'), 'PublicDrawPage');
+const PublicResultsPage = lazyNamed(() => import('../pages/public/public-results-page.tsx'), 'PublicResultsPage');
 const NotFoundPage = lazyNamed(() => import('./status-pages.tsx'), 'NotFoundPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -30,6 +36,24 @@ const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{eleme
  */
 export const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />), errorElement: <RouteErrorPage /> },
+  // 信息公开: published draws and inspection results, outside the sign-in guard (anyone may read them).
+  {
+    path: '/public',
+    element: page(<PublicLayout />),
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <Navigate to="/public/draws" replace /> },
+          { path: 'draws', element: page(<PublicDrawsPage />) },
+          { path: 'draws/:id', element: page(<PublicDrawPage />) },
+          { path: 'results', element: page(<PublicResultsPage />) },
+          { path: '*', element: page(<NotFoundPage />) },
+        ],
+      },
+    ],
+  },
   {
     path: '/',
     element: page(<AuthenticatedShell />),
@@ -49,6 +73,8 @@ export const router = createBrowserRouter([
           { path: 'work', element: page(<WorkQueuePage />) },
           { path: 'rectifications', element: page(<RectificationListPage />) },
           { path: 'rectifications/:id', element: page(<RectificationDetailPage />) },
+          { path: 'plans', element: page(<PlansPage />) },
+          { path: 'draws/new', element: page(<DrawFormPage />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

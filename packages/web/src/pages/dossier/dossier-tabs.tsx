@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { Dossier } from '../../api/types.ts';
 import type { Messages } from '../../i18n/zh-CN.ts';
 import { BasicTab } from './tabs/basic-tab.tsx';
@@ -6,6 +6,10 @@ import { HistoryTab } from './tabs/history-tab.tsx';
 import { LicencesTab } from './tabs/licences-tab.tsx';
 import { PeopleTab } from './tabs/people-tab.tsx';
 import { ProductsTab } from './tabs/products-tab.tsx';
+
+// Supervision tabs load with their first visit (risk grading, inspections and recusals).
+const RiskTab = lazy(async () => ({ default: (await import('./tabs/risk-tab.tsx')).RiskTab }));
+const InspectionsTab = lazy(async () => ({ default: (await import('./tabs/inspections-tab.tsx')).InspectionsTab }));
 
 /** What every dossier tab receives. */
 export interface DossierTabProps {
@@ -38,5 +42,7 @@ export const DOSSIER_TABS: readonly DossierTab[] = [
   { key: 'licences', label: (m) => m.dossier.tabs.licences, count: (d) => d.licences.length, Component: LicencesTab },
   { key: 'products', label: (m) => m.dossier.tabs.products, count: (d) => d.products.length, Component: ProductsTab },
   { key: 'people', label: (m) => m.dossier.tabs.people, count: (d) => d.people.length, Component: PeopleTab },
+  { key: 'risk', label: (m) => m.risk.tab, visible: ({ can }) => can('risk.read'), Component: RiskTab },
+  { key: 'inspections', label: (m) => m.inspectionDetail.tab, visible: ({ can }) => can('inspection.read'), Component: InspectionsTab },
   { key: 'history', label: (m) => m.dossier.tabs.history, visible: ({ can }) => can('audit.read'), Component: HistoryTab },
 ];

@@ -30,7 +30,7 @@ export function ExtensionModal({ item, onClose, onSaved }: { item: WorkItem; onC
   return (
     <FormModal<ExtensionValues>
       form={form}
-      title={t('workQueue.extendTitle', { label: item.label })}
+      title={t('workQueue.extendTitle')}
       fields={FIELDS}
       initialValues={{ days: null, reason: '' }}
       submit={(values) => apiSend<ClockExtended>('POST', `/api/v1/clocks/${encodeURIComponent(item.clockId)}/extension`, { days: values.days, reason: values.reason.trim() })}
@@ -40,7 +40,7 @@ export function ExtensionModal({ item, onClose, onSaved }: { item: WorkItem; onC
       width={520}
     >
       <Typography.Paragraph type="secondary">
-        {item.ruleName} · {t('workQueue.columns.dueOn')}
+        {item.ruleName} · {item.label} · {t('workQueue.columns.dueOn')}
         {t('common.colon')}
         {formatDate(item.dueOn, t('workQueue.paused'))}
       </Typography.Paragraph>

@@ -23,12 +23,12 @@ function SubjectLabel({ item }: { item: WorkItem }) {
   return to ? <Link to={to}>{item.label}</Link> : <span>{item.label}</span>;
 }
 
-/** The rule's name with its legal basis on a second line (cut short, whole in the tooltip). */
-function RuleCell({ item }: { item: WorkItem }) {
+/** The rule's name with its legal basis below (cut short after `rows` lines, whole in the tooltip). */
+function RuleCell({ item, rows = 1 }: { item: WorkItem; rows?: number }) {
   return (
     <>
       <Typography.Text strong>{item.ruleName}</Typography.Text>
-      <Typography.Paragraph type="secondary" ellipsis={{ rows: 1, tooltip: item.legalBasis }} style={{ margin: 0, fontSize: 12 }}>
+      <Typography.Paragraph type="secondary" ellipsis={{ rows, tooltip: item.legalBasis }} style={{ margin: 0, fontSize: 12 }}>
         {item.legalBasis}
       </Typography.Paragraph>
     </>
@@ -82,7 +82,7 @@ function WorkQueueCards({ items, emptyText, onExtend }: ItemsProps) {
           <Card size="small">
             <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'flex-start' }}>
               <div style={{ minWidth: 0 }}>
-                <RuleCell item={item} />
+                <RuleCell item={item} rows={2} />
               </div>
               <StandingTag standing={item.standing} />
             </div>
@@ -115,24 +115,24 @@ function WorkQueueCards({ items, emptyText, onExtend }: ItemsProps) {
 function WorkQueueTable({ items, emptyText, onExtend }: ItemsProps) {
   const { t } = useTranslation();
   const columns: TableColumnsType<WorkItem> = [
-    { title: t('workQueue.columns.rule'), key: 'rule', width: 260, render: (_value, item) => <RuleCell item={item} /> },
-    { title: t('workQueue.columns.subject'), key: 'subject', width: 190, render: (_value, item) => <SubjectLabel item={item} /> },
+    { title: t('workQueue.columns.rule'), key: 'rule', width: 220, render: (_value, item) => <RuleCell item={item} /> },
+    { title: t('workQueue.columns.subject'), key: 'subject', width: 170, render: (_value, item) => <SubjectLabel item={item} /> },
     {
       title: t('workQueue.columns.enterprise'),
       key: 'enterprise',
-      width: 220,
+      width: 170,
       render: (_value, item) => (item.enterprise ? <Link to={`/enterprises/${item.enterprise.id}`}>{item.enterprise.name}</Link> : t('common.none')),
     },
-    { title: t('workQueue.columns.startedOn'), dataIndex: 'startedOn', width: 110, render: (value: string) => formatDate(value) },
-    { title: t('workQueue.columns.dueOn'), dataIndex: 'dueOn', width: 110, render: (value: string | null) => formatDate(value, t('workQueue.paused')) },
+    { title: t('workQueue.columns.startedOn'), dataIndex: 'startedOn', width: 100, render: (value: string) => formatDate(value) },
+    { title: t('workQueue.columns.dueOn'), dataIndex: 'dueOn', width: 100, render: (value: string | null) => formatDate(value, t('workQueue.paused')) },
     { title: t('workQueue.columns.standing'), dataIndex: 'standing', width: 100, render: (_value, item) => <StandingTag standing={item.standing} /> },
-    { title: t('workQueue.columns.extendedBy'), dataIndex: 'extendedBy', width: 100, render: (days: number) => <ExtendedBy days={days} /> },
+    { title: t('workQueue.columns.extendedBy'), dataIndex: 'extendedBy', width: 90, render: (days: number) => <ExtendedBy days={days} /> },
   ];
   if (onExtend) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 90,
+      width: 70,
       render: (_value, item) => (
         <Button size="small" type="link" onClick={() => onExtend(item)} aria-label={`${t('workQueue.extend')} ${item.label}`}>
           {t('workQueue.extend')}
@@ -144,10 +144,12 @@ function WorkQueueTable({ items, emptyText, onExtend }: ItemsProps) {
     <Table<WorkItem>
       rowKey="clockId"
       size="middle"
+      // Fixed layout keeps the widths: the legal basis is cut short (whole in its tooltip), dates stay on one line.
+      tableLayout="fixed"
       columns={columns}
       dataSource={items}
       pagination={items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      scroll={{ x: onExtend ? 1180 : 1090 }}
+      scroll={{ x: onExtend ? 1020 : 950 }}
       locale={{ emptyText: <Empty description={emptyText} /> }}
     />
   );
@@ -188,7 +190,10 @@ export function WorkQueuePage() {
     body = (
       <>
         <Counts counts={queue.data.counts} />
-        {compact ? <WorkQueueCards {...props} /> : <Card size="small"><WorkQueueTable {...props} /></Card>}
+        {queue.data.counts.open > queue.data.items.length && (
+          <Typography.Paragraph type="secondary">{t('workQueue.showingFirst', { count: queue.data.items.length, total: queue.data.counts.open })}</Typography.Paragraph>
+        )}
+        {compact ? <WorkQueueCards {...props} /> : <WorkQueueTable {...props} />}
       </>
     );
   }

@@ -10,11 +10,11 @@ export function GradeHistory({ history }: { history: RiskGradeRecord[] }) {
   const { t } = useTranslation();
   const messages = useMessages();
   const columns: TableColumnsType<RiskGradeRecord> = [
-    { title: t('risk.historyColumns.year'), dataIndex: 'year', width: 80 },
+    { title: t('risk.historyColumns.year'), dataIndex: 'year', width: 60 },
     {
       title: t('risk.historyColumns.grade'),
       dataIndex: 'grade',
-      width: 110,
+      width: 100,
       render: (_value, row) => (
         <Space size={6}>
           <GradeBadge grade={row.grade} />
@@ -25,7 +25,7 @@ export function GradeHistory({ history }: { history: RiskGradeRecord[] }) {
     {
       title: t('risk.historyColumns.origin'),
       dataIndex: 'origin',
-      width: 260,
+      width: 160,
       render: (_value, row) => (
         <>
           <Tag color={row.origin === 'override' ? 'purple' : 'default'}>{messages.risk.origins[row.origin]}</Tag>
@@ -37,8 +37,8 @@ export function GradeHistory({ history }: { history: RiskGradeRecord[] }) {
         </>
       ),
     },
-    { title: t('risk.historyColumns.totalScore'), dataIndex: 'totalScore', width: 80, align: 'end' },
-    { title: t('risk.historyColumns.createdAt'), dataIndex: 'createdAt', width: 170, render: (value: string) => formatDateTime(value) },
+    { title: t('risk.historyColumns.totalScore'), dataIndex: 'totalScore', width: 60, align: 'end' },
+    { title: t('risk.historyColumns.createdAt'), dataIndex: 'createdAt', width: 160, render: (value: string) => formatDateTime(value) },
   ];
   return (
     <Card size="small" title={t('risk.history')}>
@@ -48,7 +48,7 @@ export function GradeHistory({ history }: { history: RiskGradeRecord[] }) {
         columns={columns}
         dataSource={history}
         pagination={history.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-        scroll={{ x: 700 }}
+        scroll={{ x: 540 }}
         locale={{ emptyText: <Empty description={t('risk.historyEmpty')} /> }}
       />
     </Card>

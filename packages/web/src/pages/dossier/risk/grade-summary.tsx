@@ -25,10 +25,7 @@ function Movement({ grade }: { grade: RiskGradeRecord }) {
         {t('common.colon')}
       </Typography.Text>
       {MOVEMENT_ICONS[grade.movement]} {messages.risk.movements[grade.movement]}
-      <Typography.Text type="secondary">
-        {' '}
-        （{grade.previousGrade ? t('risk.previous', { grade: grade.previousGrade }) : t('risk.noPrevious')}）
-      </Typography.Text>
+      <Typography.Text type="secondary"> {grade.previousGrade ? t('risk.previous', { grade: grade.previousGrade }) : t('risk.noPrevious')}</Typography.Text>
     </span>
   );
 }

@@ -79,7 +79,7 @@ function WithdrawModal({ trigger, onClose, onSaved }: { trigger: RiskTrigger; on
   return (
     <FormModal<WithdrawValues>
       form={form}
-      title={t('risk.withdrawTitle', { name: trigger.kindName })}
+      title={t('risk.withdrawTitle')}
       fields={['reason']}
       initialValues={{ reason: '' }}
       submit={(values) => apiSend('POST', `/api/v1/risk-triggers/${encodeURIComponent(trigger.id)}/withdrawal`, { reason: values.reason.trim() })}
@@ -88,6 +88,9 @@ function WithdrawModal({ trigger, onClose, onSaved }: { trigger: RiskTrigger; on
       successMessage={t('risk.withdrawn')}
       width={520}
     >
+      <Typography.Paragraph>
+        <Typography.Text strong>{trigger.kindName}</Typography.Text> · {formatDate(trigger.occurredOn)}
+      </Typography.Paragraph>
       <Form.Item
         label={t('risk.withdrawReason')}
         name="reason"
