@@ -27,7 +27,8 @@ export async function listRectificationOrders(ctx: Ctx, query: { status?: Rectif
   let q = ctx.db.selectFrom('rectificationOrders').selectAll().where(scopeCondition(ctx.actor, 'rectificationOrders'));
   if (query.status) q = q.where('status', '=', query.status);
   if (query.enterpriseId) q = q.where('enterpriseId', '=', query.enterpriseId);
-  const rows = await q.orderBy('dueOn').orderBy('id').limit(100).execute();
+  // Unsettled orders first (open, escalated, answered), each group by deadline.
+  const rows = await q.orderBy(sql`status = 'verified'`).orderBy('dueOn').orderBy('id').limit(100).execute();
   return viewsOf(ctx.db, rows);
 }
 
