@@ -1,9 +1,10 @@
-import { Alert, Card, Empty, Grid, Pagination, Select, Space, Spin, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Empty, Select, Space, Switch, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { usePlanItems, type PlanItemQuery } from '../../api/planning-queries.ts';
 import type { PlanItem } from '../../api/planning-types.ts';
 import { GradeTag } from './grade-tag.tsx';
+import { ResponsiveTable } from '../../components/responsive-table.tsx';
 
 const PAGE_SIZE = 20;
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -50,7 +51,6 @@ function Reasons({ reasons }: { reasons: string[] }) {
 /** 计划明细: the plan's enterprises, filtered by month and priority (in the URL), a page at a time. */
 export function PlanItems({ planId }: { planId: string }) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
   const [params, setParams] = useSearchParams();
   const { page, ...query } = readQuery(params);
   const items = usePlanItems(planId, query);
@@ -125,45 +125,31 @@ export function PlanItems({ planId }: { planId: string }) {
         </Typography.Text>
       </Space>
       {items.isError && <Alert type="error" showIcon title={items.error.message} style={{ marginBottom: 12 }} />}
-      {screens.md === false ? (
-        rows.length === 0 ? (
-          items.isFetching ? <Spin style={{ display: 'block', margin: '24px auto' }} /> : empty
-        ) : (
+      <ResponsiveTable<PlanItem>
+        rows={rows}
+        rowKey="enterpriseId"
+        columns={columns}
+        loading={items.isFetching}
+        pagination={pagination}
+        empty={empty}
+        scrollX={1000}
+        renderCard={(item) => (
           <>
-            <ul className="shian-card-list">
-              {rows.map((item) => (
-                <li key={item.enterpriseId}>
-                  <Card size="small">
-                    <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
-                      <Link to={`/enterprises/${item.enterpriseId}`} style={{ fontWeight: 600 }}>
-                        {item.enterpriseName}
-                      </Link>
-                      <GradeTag grade={item.grade} />
-                    </Space>
-                    <div style={{ margin: '4px 0', fontSize: 12 }}>
-                      {t('planning.requiredValue', { count: item.required })} · <Months months={item.months} />
-                    </div>
-                    <ItemTags item={item} />
-                    <Reasons reasons={item.reasons} />
-                  </Card>
-                </li>
-              ))}
-            </ul>
-            <Pagination {...pagination} simple align="center" style={{ marginTop: 12 }} />
+          <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
+            <Link to={`/enterprises/${item.enterpriseId}`} style={{ fontWeight: 600 }}>
+              {item.enterpriseName}
+            </Link>
+            <GradeTag grade={item.grade} />
+          </Space>
+          <div style={{ margin: '4px 0', fontSize: 12 }}>
+            {t('planning.requiredValue', { count: item.required })} · <Months months={item.months} />
+          </div>
+          <ItemTags item={item} />
+          <Reasons reasons={item.reasons} />
+
           </>
-        )
-      ) : (
-        <Table<PlanItem>
-          rowKey="enterpriseId"
-          size="middle"
-          columns={columns}
-          dataSource={rows}
-          loading={items.isFetching}
-          pagination={pagination}
-          scroll={{ x: 1000 }}
-          locale={{ emptyText: empty }}
-        />
-      )}
+        )}
+      />
     </Card>
   );
 }

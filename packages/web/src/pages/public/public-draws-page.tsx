@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, Grid, Pagination, Space, Spin, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Empty, Space, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useCurrentUserQuery } from '../../api/queries.ts';
 import { hasGrant } from '../../app/grants.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useJurisdictionName } from './jurisdiction-name.ts';
+import { ResponsiveTable } from '../../components/responsive-table.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -27,7 +28,6 @@ function NewDrawButton() {
 /** 双随机抽查结果公示: every published draw, newest first, a page at a time (page in the URL). */
 export function PublicDrawsPage() {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const draws = usePublicDraws({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
@@ -71,46 +71,32 @@ export function PublicDrawsPage() {
         <Typography.Text type="secondary" role="status" aria-live="polite" style={{ display: 'block', marginBottom: 8 }}>
           {draws.data ? t('common.total', { count: total }) : ''}
         </Typography.Text>
-        {screens.md === false ? (
-          rows.length === 0 ? (
-            draws.isFetching ? <Spin style={{ display: 'block', margin: '24px auto' }} /> : empty
-          ) : (
+        <ResponsiveTable<Draw>
+          rows={rows}
+          rowKey="id"
+          columns={columns}
+          loading={draws.isFetching}
+          pagination={pagination}
+          empty={empty}
+          scrollX={900}
+          renderCard={(draw) => (
             <>
-              <ul className="shian-card-list">
-                {rows.map((draw) => (
-                  <li key={draw.id}>
-                    <Card size="small">
-                      <Link to={`/public/draws/${draw.id}`} style={{ fontWeight: 600 }}>
-                        {draw.title}
-                      </Link>
-                      <div style={{ fontSize: 12, margin: '4px 0' }}>
-                        <Typography.Text type="secondary">{draw.number}</Typography.Text>
-                      </div>
-                      <Space size={[12, 0]} wrap style={{ fontSize: 12 }}>
-                        <span>{nameOf(draw.jurisdictionCode)}</span>
-                        <span>{formatDate(draw.createdAt)}</span>
-                        <span>{t('draws.list.pickedOfRoster', { picked: draw.pickedCount, roster: draw.rosterSize })}</span>
-                        <Typography.Text code>{draw.algorithm}</Typography.Text>
-                      </Space>
-                    </Card>
-                  </li>
-                ))}
-              </ul>
-              <Pagination {...pagination} simple align="center" style={{ marginTop: 12 }} />
+            <Link to={`/public/draws/${draw.id}`} style={{ fontWeight: 600 }}>
+              {draw.title}
+            </Link>
+            <div style={{ fontSize: 12, margin: '4px 0' }}>
+              <Typography.Text type="secondary">{draw.number}</Typography.Text>
+            </div>
+            <Space size={[12, 0]} wrap style={{ fontSize: 12 }}>
+              <span>{nameOf(draw.jurisdictionCode)}</span>
+              <span>{formatDate(draw.createdAt)}</span>
+              <span>{t('draws.list.pickedOfRoster', { picked: draw.pickedCount, roster: draw.rosterSize })}</span>
+              <Typography.Text code>{draw.algorithm}</Typography.Text>
+            </Space>
+
             </>
-          )
-        ) : (
-          <Table<Draw>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={rows}
-            loading={draws.isFetching}
-            pagination={pagination}
-            scroll={{ x: 900 }}
-            locale={{ emptyText: empty }}
-          />
-        )}
+          )}
+        />
       </Card>
     </>
   );

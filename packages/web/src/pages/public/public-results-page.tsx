@@ -1,10 +1,11 @@
-import { Alert, Card, Empty, Grid, Input, Pagination, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Empty, Input, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { usePublishedResults } from '../../api/planning-queries.ts';
 import type { PublishedResult } from '../../api/planning-types.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useJurisdictionName } from './jurisdiction-name.ts';
+import { ResponsiveTable } from '../../components/responsive-table.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -27,7 +28,6 @@ function FailedCount({ result }: { result: PublishedResult }) {
 /** 监督检查结果公示: published inspection results, searchable by name or credit code (query and page in the URL). */
 export function PublicResultsPage() {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
   const nameOf = useJurisdictionName();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -82,47 +82,33 @@ export function PublicResultsPage() {
         <Typography.Text type="secondary" role="status" aria-live="polite" style={{ display: 'block', marginBottom: 8 }}>
           {results.data ? t('common.total', { count: total }) : ''}
         </Typography.Text>
-        {screens.md === false ? (
-          rows.length === 0 ? (
-            results.isFetching ? <Spin style={{ display: 'block', margin: '24px auto' }} /> : empty
-          ) : (
+        <ResponsiveTable<PublishedResult>
+          rows={rows}
+          rowKey="id"
+          columns={columns}
+          loading={results.isFetching}
+          pagination={pagination}
+          empty={empty}
+          scrollX={1580}
+          renderCard={(result) => (
             <>
-              <ul className="shian-card-list">
-                {rows.map((result) => (
-                  <li key={result.id}>
-                    <Card size="small">
-                      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
-                        <Typography.Text strong>{result.enterpriseName}</Typography.Text>
-                        <OutcomeTag result={result} />
-                      </Space>
-                      <Typography.Paragraph type="secondary" style={{ margin: '4px 0', fontSize: 12 }}>
-                        {result.uscc}
-                      </Typography.Paragraph>
-                      <Space size={[12, 0]} wrap style={{ fontSize: 12 }}>
-                        <span>{formatDate(result.inspectedOn)}</span>
-                        <span>{result.kindName}</span>
-                        <FailedCount result={result} />
-                        <span>{result.number}</span>
-                      </Space>
-                    </Card>
-                  </li>
-                ))}
-              </ul>
-              <Pagination {...pagination} simple align="center" style={{ marginTop: 12 }} />
+            <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
+              <Typography.Text strong>{result.enterpriseName}</Typography.Text>
+              <OutcomeTag result={result} />
+            </Space>
+            <Typography.Paragraph type="secondary" style={{ margin: '4px 0', fontSize: 12 }}>
+              {result.uscc}
+            </Typography.Paragraph>
+            <Space size={[12, 0]} wrap style={{ fontSize: 12 }}>
+              <span>{formatDate(result.inspectedOn)}</span>
+              <span>{result.kindName}</span>
+              <FailedCount result={result} />
+              <span>{result.number}</span>
+            </Space>
+
             </>
-          )
-        ) : (
-          <Table<PublishedResult>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={rows}
-            loading={results.isFetching}
-            pagination={pagination}
-            scroll={{ x: 1580 }}
-            locale={{ emptyText: empty }}
-          />
-        )}
+          )}
+        />
       </Card>
     </>
   );
