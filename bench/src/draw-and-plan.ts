@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { sql } from 'kysely';
 import {
   SHANGHAI_CODE,
@@ -21,6 +22,7 @@ import {
   connectDatabase,
   createDraw,
   generateInspectionPlan,
+  regradeAll,
   regradeEnterprise,
   type Ctx,
   type Database,
@@ -77,15 +79,6 @@ async function openFreshDatabase(): Promise<{ database: Database; dispose: () =>
   };
 }
 
-/** Every active inspector with standing recusals: the pool a city-wide draw should see. */
-async function loadAllInspectors(database: Database): Promise<DrawInspector[]> {
-  const users = await database.db.selectFrom('users').select(['id', 'jurisdictionCode']).where('role', '=', 'inspector').where('active', '=', true).execute();
-  const recusals = await database.db.selectFrom('recusals').select(['inspectorId', 'enterpriseId']).where('withdrawnAt', 'is', null).execute();
-  const byInspector = new Map<string, string[]>();
-  for (const r of recusals) byInspector.set(r.inspectorId, [...(byInspector.get(r.inspectorId) ?? []), r.enterpriseId]);
-  return users.flatMap((u) => (u.jurisdictionCode ? [{ id: u.id, jurisdictionCode: u.jurisdictionCode, recusedTargetIds: byInspector.get(u.id) ?? [] }] : []));
-}
-
 /** The baseline: `count` ids picked uniformly by a partial Fisher–Yates shuffle of a copy. */
 function fisherYates(ids: readonly string[], count: number, seed: number): string[] {
   const random = createRandom(seed, 'bench-shuffle');
@@ -101,21 +94,21 @@ function fisherYates(ids: readonly string[], count: number, seed: number): strin
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
-function printPhases(label: string, splits: (PhaseSplit | null)[]): void {
+/** One line: the medians of a use case's phases. */
+function describePhases(label: string, splits: (PhaseSplit | null)[]): string {
   const known = splits.filter((s): s is PhaseSplit => s !== null);
-  if (known.length === 0) {
-    console.log(`  ${label}: no split (the use case did not query as expected); see the total above`);
-    return;
-  }
+  if (known.length === 0) return `  ${label}: no split (the use case did not query as expected); see its total`;
   const p50 = (pick: (s: PhaseSplit) => number): number => summarise(known.map(pick)).p50;
-  console.log(
-    `  ${label}: roster ${seconds(p50((s) => s.roster))} (of which the enterprise query ${seconds(p50((s) => s.rosterQuery))})` +
-      ` · compute ${seconds(p50((s) => s.compute))} · persist ${seconds(p50((s) => s.persist))} in ${p50((s) => s.persistQueries)} queries  (medians)`,
+  return (
+    `  ${label}: roster ${seconds(p50((s) => s.roster))} (the enterprise query ${seconds(p50((s) => s.rosterQuery))})` +
+    ` · compute ${seconds(p50((s) => s.compute))} · persist ${seconds(p50((s) => s.persist))} in ${p50((s) => s.persistQueries)} queries`
   );
 }
 
 export async function benchDrawAndPlan(options: DrawAndPlanOptions): Promise<void> {
   const started = performance.now();
+  const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`load average at start: ${load()} (${availableParallelism()} cores)`);
   const { database, dispose } = await openFreshDatabase();
   try {
     const city = await buildInspectionCity(database, { sellers: options.sellers, inspectors: 300, cityInspectors: 16, recusals: 2000 });
@@ -132,7 +125,9 @@ export async function benchDrawAndPlan(options: DrawAndPlanOptions): Promise<voi
 
     // ── (a) The pure draw over the whole city, against a uniform pick of the same count ──────────────────
     const cityRoster = await loadEnterpriseRoster(database.db, SHANGHAI_CODE);
-    const inspectors = await loadAllInspectors(database);
+    // The inspector roster the use cases read for the city: every active inspector, with standing recusals.
+    const cityPool = await loadInspectorRoster(database.db, SHANGHAI_CODE);
+    const inspectors: DrawInspector[] = cityPool.map((i) => ({ id: i.id, jurisdictionCode: i.jurisdictionCode, recusedTargetIds: i.recusedEnterpriseIds }));
     const targets: DrawTarget[] = cityRoster.map((e) => ({ id: e.id, jurisdictionCode: e.jurisdictionCode, weight: drawWeight(ACTIVE_RISK_RULE_SET, e.grade, e.creditClass) }));
     const size: DrawSize = { mode: 'proportion', proportion: PROPORTION };
     const count = drawCount(size, targets.length);
@@ -145,13 +140,14 @@ export async function benchDrawAndPlan(options: DrawAndPlanOptions): Promise<voi
         const out = new Float64Array(targets.length);
         targets.forEach((t, k) => (out[k] = -naturalLog(targetUniform(seed, t.id)) / t.weight));
         return out;
-      }),
+      }, 1),
     );
     const drawn = await measure('runDraw: weighted, recusals, 2 inspectors', reps, (i) => runDraw(drawInput(i)), 1);
     const draw = summariseRuns(drawn);
     const recusedTargets = new Set(inspectors.flatMap((i) => i.recusedTargetIds));
     console.log(
-      `\n(a) pure draw: ${targets.length} targets, ${inspectors.length} inspectors with ${recusedTargets.size} recused-from enterprises, ${PROPORTION * 100} % → ${count} picks;` +
+      `\n(a) pure draw: ${targets.length} targets, ${inspectors.length} inspectors (${city.inspectors} added, ${inspectors.length - city.inspectors} from the demo)` +
+        ` with ${recusedTargets.size} recused-from enterprises, ${PROPORTION * 100} % → ${count} picks;` +
         ` last run: ${drawn.last.unstaffed.length} unstaffed, ${drawn.last.picked.filter((p) => recusedTargets.has(p.targetId)).length} picks with a recusal`,
     );
     printTable('(a) pure draw (in memory)', [
@@ -165,9 +161,9 @@ export async function benchDrawAndPlan(options: DrawAndPlanOptions): Promise<voi
       { label: 'city, every enterprise', filters: {} },
       { label: 'city, sellers graded C or D', filters: { kinds: ['seller'], grades: ['C', 'D'] } },
     ];
-    const cityPool = await loadInspectorRoster(database.db, SHANGHAI_CODE);
-    console.log(`\n(b) createDraw: ${PROPORTION * 100} % weighted, 2 inspectors each; the use case's inspector roster for 310000 has ${cityPool.length} inspectors`);
+    console.log(`\n(b) createDraw: ${PROPORTION * 100} % weighted, 2 inspectors each, from the use case's inspector roster for 310000: ${cityPool.length} inspectors`);
     const drawRows: (Summary & { ratio?: string })[] = [];
+    const drawPhases: string[] = [];
     let cityRosterLoad: Summary | null = null;
     for (const variant of variants) {
       const rosterLoad = summariseRuns(await measure(`  baseline: loadEnterpriseRoster (${variant.label})`, dbReps, () => loadEnterpriseRoster(database.db, SHANGHAI_CODE, variant.filters)));
@@ -187,9 +183,10 @@ export async function benchDrawAndPlan(options: DrawAndPlanOptions): Promise<voi
         }),
       );
       drawRows.push({ ...run, label: `${run.label}: ${rosterSize} → ${picked}`, ratio: ratio(run.p50, rosterLoad.p50) }, { ...rosterLoad, ratio: '×1' });
-      printPhases(variant.label, splits);
+      drawPhases.push(describePhases(variant.label, splits));
     }
-    printTable('(b) createDraw (roster query, draw, draw + inputs + picks + one inspection per pick, audit)', drawRows);
+    printTable('(b) createDraw: roster, draw, then draw + input + picks + one inspection per staffed pick, audited', drawRows);
+    console.log(`medians by phase:\n${drawPhases.join('\n')}`);
 
     // ── (c) Plans: the pure plan and the use case, against loading the roster ─────────────────────────────
     if (!cityRosterLoad) throw new Error('no roster baseline');
@@ -198,9 +195,10 @@ export async function benchDrawAndPlan(options: DrawAndPlanOptions): Promise<voi
     const district = city.largestDistrict;
     const districtRosterLoad = summariseRuns(await measure(`  baseline: loadEnterpriseRoster (${district.name})`, dbReps, () => loadEnterpriseRoster(database.db, district.code)));
     const planRows: (Summary & { ratio?: string })[] = [{ ...purePlan, ratio: ratio(purePlan.p50, cityRosterLoad.p50) }];
+    const planPhases: string[] = [];
     for (const scope of [
-      { code: SHANGHAI_CODE, name: '全市 city', baseline: cityRosterLoad },
-      { code: district.code, name: `${district.name} ${district.enterprises}`, baseline: districtRosterLoad },
+      { code: SHANGHAI_CODE, name: `city, ${cityRoster.length}`, baseline: cityRosterLoad },
+      { code: district.code, name: `${district.name}, ${district.enterprises}`, baseline: districtRosterLoad },
     ]) {
       const splits: (PhaseSplit | null)[] = [];
       const run = summariseRuns(
@@ -213,9 +211,10 @@ export async function benchDrawAndPlan(options: DrawAndPlanOptions): Promise<voi
         }),
       );
       planRows.push({ ...run, ratio: ratio(run.p50, scope.baseline.p50) }, { ...scope.baseline, ratio: '×1' });
-      printPhases(scope.name, splits);
+      planPhases.push(describePhases(scope.name, splits));
     }
-    printTable(`(c) annual plan ${PLAN_YEAR} (ratios against loading the same roster; the pure plan against the city's)`, planRows);
+    printTable(`(c) annual plan ${PLAN_YEAR}: ratios against loading the same roster (the pure plan: the city's)`, planRows);
+    console.log(`medians by phase:\n${planPhases.join('\n')}`);
 
     // ── (d) Grading throughput: the per-enterprise use case on a sample, against the pure grading ─────────
     const sample = await sql<{ enterpriseId: string; sector: 'production' | 'sales'; facts: unknown; currentGrade: string | null }>`
@@ -232,13 +231,29 @@ export async function benchDrawAndPlan(options: DrawAndPlanOptions): Promise<voi
         for (const p of sample.rows) await regradeEnterprise({ db: database.db, actor }, p.enterpriseId, 2026);
       }),
     );
-    printTable('(d) grading throughput', [{ ...useCase, ratio: ratio(useCase.p50, pureGrading.p50) }, { ...pureGrading, ratio: '×1' }]);
-    const perSecond = (sample.rows.length * 1000) / useCase.p50;
+    // The yearly job's path (200 enterprises per transaction) over the street closest to the sample's size.
+    const street = await sql<{ code: string; n: number }>`
+      SELECT jurisdiction_code AS code, count(*)::int AS n FROM enterprises WHERE status = 'active' AND length(jurisdiction_code) = 9
+      GROUP BY 1 ORDER BY abs(count(*) - ${GRADING_SAMPLE}), 1 LIMIT 1`.execute(database.db);
+    const streetRow = street.rows[0];
+    const job = streetRow
+      ? summariseRuns(await measure(`regradeAll (job), street ${streetRow.code} × ${streetRow.n}`, 1, () => regradeAll(database.db, { year: 2026, jurisdictionCode: streetRow.code, jobId: null })))
+      : null;
+    printTable('(d) grading throughput', [
+      { ...useCase, ratio: ratio(useCase.p50, pureGrading.p50) },
+      ...(job && streetRow ? [{ ...job, ratio: ratio(job.p50 / streetRow.n, pureGrading.p50 / inputs.length) }] : []),
+      { ...pureGrading, ratio: '×1' },
+    ]);
+    const rate = (count: number, ms: number): number => (count * 1000) / ms;
+    const perSecond = rate(sample.rows.length, useCase.p50);
     console.log(
-      `  use case: ${perSecond.toFixed(0)} enterprises/s, so ${((city.enterprises / perSecond) / 60).toFixed(1)} min for all ${city.enterprises};` +
-        ` pure grading: ${((inputs.length * 1000) / pureGrading.p50).toFixed(0)} enterprises/s`,
+      `  use case: ${perSecond.toFixed(0)} enterprises/s, so ${(city.enterprises / perSecond / 60).toFixed(1)} min for all ${city.enterprises}` +
+        (job && streetRow ? `; the job: ${rate(streetRow.n, job.p50).toFixed(0)} enterprises/s, ${(city.enterprises / rate(streetRow.n, job.p50) / 60).toFixed(1)} min for all` : '') +
+        `; pure grading: ${rate(inputs.length, pureGrading.p50).toFixed(0)} enterprises/s (ratios per enterprise)`,
     );
-    console.log(`\nwhole benchmark: ${((performance.now() - started) / 1000).toFixed(0)} s (of which setup ${(city.cityLoadSeconds + city.extrasSeconds).toFixed(0)} s)`);
+    console.log(
+      `\nwhole benchmark: ${((performance.now() - started) / 1000).toFixed(0)} s (of which setup ${(city.cityLoadSeconds + city.extrasSeconds).toFixed(0)} s); load average at the end: ${load()}`,
+    );
   } finally {
     await dispose();
   }

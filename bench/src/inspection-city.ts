@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { SHANGHAI_CODE, SHANGHAI_DISTRICTS, chooseTemplate } from '@shian/domain';
-import { prepareDatabase, refreshStatistics, type Database } from '@shian/core';
+import { migrateToLatest, refreshStatistics, seedJurisdictions, type Database } from '@shian/core';
+import { loadDemoData } from '@shian/core/demo/load-demo.ts';
 import { createRandom } from '@shian/core/demo/random.ts';
 
 /**
- * The roster the draw-and-plan benchmark works on: the demo city, then, written in bulk with SQL rather than
- * through the use cases (which would take far longer than the figures they are there to support):
+ * The roster the draw-and-plan benchmark works on: the demo city's registry (`loadDemoData`: enterprises,
+ * licences, products, people, accounts), without the demo's supervision record, which grades every enterprise
+ * one by one through the use case (section (d) of the benchmark measures that rate). Then, written in bulk
+ * with SQL rather than through the use cases:
  * - a risk profile with a grade (风险等级) and a credit class (信用风险分类) for every enterprise, spread
  *   deterministically by credit-code order: grades A 30 %, B 40 %, C 20 %, D 10 %; credit classes A 20 %,
- *   B 50 %, C 15 %, D 5 %, none 10 %. Facts the demo already wrote are kept; grade and class are replaced;
+ *   B 50 %, C 15 %, D 5 %, none 10 %;
  * - inspectors (执法检查人员): a few at the city bureau (市局), the rest spread over the 16 districts in
  *   proportion to their enterprises;
  * - standing recusals (回避), each from an enterprise in the inspector's own jurisdiction;
@@ -42,7 +45,9 @@ const BENCH_PREFIX = 'bench-inspector-';
 export async function buildInspectionCity(database: Database, options: InspectionCityOptions): Promise<InspectionCity> {
   const db = database.db;
   const t0 = performance.now();
-  await prepareDatabase(database, { demo: { sellers: options.sellers } });
+  await migrateToLatest(db);
+  await seedJurisdictions(db);
+  await loadDemoData(db, { sellers: options.sellers });
   const t1 = performance.now();
 
   // Grades and credit classes by position in credit-code order: the same spread on every run.
@@ -66,8 +71,7 @@ export async function buildInspectionCity(database: Database, options: Inspectio
       SELECT id, jurisdiction_code, CASE WHEN 'producer' = ANY(kinds) THEN 'production' ELSE 'sales' END AS sector,
         row_number() OVER (ORDER BY uscc, id) AS n
       FROM enterprises
-    ) numbered
-    ON CONFLICT (enterprise_id) DO UPDATE SET credit_class = EXCLUDED.credit_class, current_grade = EXCLUDED.current_grade`.execute(db);
+    ) numbered`.execute(db);
 
   // Inspectors: the demo accounts' password hash (no argon2 here); the city bureau first, then by district size.
   const { passwordHash } = await db.selectFrom('users').select('passwordHash').where('username', '=', 'city-admin').executeTakeFirstOrThrow();
@@ -76,11 +80,16 @@ export async function buildInspectionCity(database: Database, options: Inspectio
   const counted = byDistrict.rows.filter((r) => SHANGHAI_DISTRICTS.some((d) => d.code === r.district));
   const total = counted.reduce((sum, r) => sum + r.n, 0);
   const forDistricts = options.inspectors - options.cityInspectors;
-  const seats: string[] = Array.from({ length: options.cityInspectors }, () => SHANGHAI_CODE);
-  for (const r of counted) {
-    const share = Math.max(2, Math.round((forDistricts * r.n) / total));
-    for (let i = 0; i < share && seats.length < options.inspectors; i += 1) seats.push(r.district);
+  // Largest remainders, at least two per district (every inspection needs two).
+  const quotas = counted.map((r) => ({ district: r.district, exact: (forDistricts * r.n) / total }));
+  const shares = new Map(quotas.map((q) => [q.district, Math.max(2, Math.floor(q.exact))]));
+  const byRemainder = [...quotas].sort((a, b) => (b.exact % 1) - (a.exact % 1));
+  for (let i = 0, given = [...shares.values()].reduce((a, b) => a + b, 0); given < forDistricts; i += 1, given += 1) {
+    const q = byRemainder[i % byRemainder.length];
+    if (q) shares.set(q.district, (shares.get(q.district) ?? 0) + 1);
   }
+  const seats: string[] = Array.from({ length: options.cityInspectors }, () => SHANGHAI_CODE);
+  for (const [district, share] of shares) for (let i = 0; i < share; i += 1) seats.push(district);
   const now = new Date();
   const inspectorRows = seats.map((jurisdictionCode, i) => ({
     id: randomUUID(),
@@ -153,6 +162,6 @@ export async function buildInspectionCity(database: Database, options: Inspectio
     inspectors: inspectorRows.length,
     recusals: recusalRows.length,
     finishedInspections: Number(finished.numAffectedRows ?? 0),
-    largestDistrict: { code: largest.district, name: SHANGHAI_DISTRICTS.find((d) => d.code === largest.district)?.nameZh ?? largest.district, enterprises: largest.n },
+    largestDistrict: { code: largest.district, name: SHANGHAI_DISTRICTS.find((d) => d.code === largest.district)?.nameEn ?? largest.district, enterprises: largest.n },
   };
 }

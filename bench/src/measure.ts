@@ -52,7 +52,8 @@ const median = (values: number[]): number => summarise(values).p50;
 export async function measure<T>(label: string, repetitions: number, task: (repetition: number) => T | Promise<T>, warmups = 0): Promise<Measured<T>> {
   for (let i = 0; i < warmups; i += 1) await task(-1 - i);
   const runs: RunFigures[] = [];
-  let last: T | undefined;
+  // Boxed: a task may well return undefined.
+  let last: { value: T } | null = null;
   for (let i = 0; i < repetitions; i += 1) {
     collectGarbage();
     const base = process.memoryUsage();
@@ -72,7 +73,7 @@ export async function measure<T>(label: string, repetitions: number, task: (repe
     const heapMax = Math.max(end.heapUsed, ...gcs.map((gc) => gc.beforeGC.heapStatistics.usedHeapSize));
     collectGarbage();
     const retained = process.memoryUsage().heapUsed - base.heapUsed;
-    last = result;
+    last = { value: result };
     runs.push({
       ms,
       heapPeak: heapMax - base.heapUsed,
@@ -82,8 +83,8 @@ export async function measure<T>(label: string, repetitions: number, task: (repe
       gcMs: gcs.reduce((sum, gc) => sum + gc.cost, 0) / 1000,
     });
   }
-  if (last === undefined) throw new RangeError(`${label}: repetitions must be at least 1`);
-  return { label, runs, last };
+  if (!last) throw new RangeError(`${label}: repetitions must be at least 1`);
+  return { label, runs, last: last.value };
 }
 
 /** Median and p95 time; median heap figures; the largest RSS growth; median collections per run. */
