@@ -1,7 +1,7 @@
-import { crc32, deflateSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, apiGet, csrfHeaders, signInViaApi } from '../support/api.ts';
 import { expectNoHorizontalOverflow, waitForMotion } from '../support/ui.ts';
+import { pngPhoto } from '../support/png.ts';
 
 // Rectification (整改) end to end: the demo enterprise's administrator finds the open order in 待办, answers it
 // with a text and a photo; the inspector who found the problem sees it answered in their 待办 and verifies it
@@ -32,34 +32,6 @@ interface InspectionFacts {
 interface RiskFacts {
   profile: { version: number } | null;
   current: { grade: string; confirmed: boolean; explanation: string[] } | null;
-}
-
-/** A small PNG (a colour gradient), made here: the photo of the fixed problem. */
-function pngPhoto(width = 160, height = 120): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(typed));
-    return Buffer.concat([length, typed, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.writeUInt8(8, 8); // bit depth
-  header.writeUInt8(2, 9); // truecolour RGB
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y += 1) {
-    const start = y * (width * 3 + 1);
-    for (let x = 0; x < width; x += 1) {
-      rows[start + 1 + x * 3] = 40;
-      rows[start + 2 + x * 3] = Math.round((x / width) * 255);
-      rows[start + 3 + x * 3] = Math.round((y / height) * 255);
-    }
-  }
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** Signs in any demo login (also the numbered inspectors) through the API; returns the user's id. */
