@@ -24,3 +24,6 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 
 /** The error responses every authenticated route may give, for the OpenAPI document. */
 export const commonErrors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 422: errorBodySchema };
+
+/** A Shanghai division code (district or street, GB/T 2260 + street digits), with a message a person can read. */
+export const jurisdictionCodeSchema = z.string().regex(/^31\d{4}(\d{3})?$/, { message: 'field.jurisdiction_unknown' });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CREDIT_CLASSES, ENTERPRISE_KINDS, RISK_GRADES } from '@shian/domain';
 import { createDraw, findPublicDraw, listPublicDraws, loadDrawForRerun, verifyStoredDraw, type DrawRow } from '@shian/core';
 import { requireUser } from '../../plugins/request-context.ts';
-import { commonErrors, idParamsSchema } from '../common.contract.ts';
+import { commonErrors, idParamsSchema, jurisdictionCodeSchema } from '../common.contract.ts';
 import type { RouteDeps } from '../index.ts';
 
 const filtersSchema = z.strictObject({
@@ -73,7 +73,7 @@ export function registerDrawRoutes(app: FastifyInstance, deps: RouteDeps): void 
         tags: ['planning'],
         summary: 'Draw targets and inspectors at random (weighted by risk, ≥2 inspectors, recusal and jurisdiction respected); picks become inspections',
         body: z.strictObject({
-          jurisdictionCode: z.string().regex(/^31\d{4}(\d{3})?$/),
+          jurisdictionCode: jurisdictionCodeSchema,
           title: z.string().trim().min(2).max(200),
           filters: filtersSchema,
           size: sizeSchema,
@@ -94,7 +94,7 @@ export function registerDrawRoutes(app: FastifyInstance, deps: RouteDeps): void 
       schema: {
         tags: ['public'],
         summary: 'Published draws (公开), newest first; no sign-in needed',
-        querystring: z.strictObject({ jurisdictionCode: z.string().regex(/^31\d{4}(\d{3})?$/).optional(), limit: z.coerce.number().int().min(1).max(100).default(20), offset: z.coerce.number().int().min(0).default(0) }),
+        querystring: z.strictObject({ jurisdictionCode: jurisdictionCodeSchema.optional(), limit: z.coerce.number().int().min(1).max(100).default(20), offset: z.coerce.number().int().min(0).default(0) }),
         response: { 200: z.object({ items: z.array(drawSchema), total: z.number().int() }), ...commonErrors },
       },
     },

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { approveInspectionPlan, computeInspectionKpis, findInspectionPlan, generateInspectionPlan, listPlanItems, type InspectionPlanRow, type PlanSummary } from '@shian/core';
 import { requireUser } from '../../plugins/request-context.ts';
-import { commonErrors, idParamsSchema } from '../common.contract.ts';
+import { commonErrors, idParamsSchema, jurisdictionCodeSchema } from '../common.contract.ts';
 import type { RouteDeps } from '../index.ts';
 
 const coverageRow = z.object({ total: z.number(), planned: z.number(), ratio: z.number(), target: z.number(), met: z.boolean() });
@@ -44,7 +44,6 @@ const presentPlan = (p: InspectionPlanRow): z.infer<typeof planSchema> => {
   };
 };
 
-const jurisdictionCode = z.string().regex(/^31\d{4}(\d{3})?$/);
 
 /** Annual inspection plans (年度监督检查计划) from risk grades. */
 export function registerPlanRoutes(app: FastifyInstance, _deps: RouteDeps): void {
@@ -57,7 +56,7 @@ export function registerPlanRoutes(app: FastifyInstance, _deps: RouteDeps): void
       schema: {
         tags: ['planning'],
         summary: "Generate (or regenerate while a draft) a jurisdiction's plan for a year",
-        body: z.strictObject({ jurisdictionCode, year: z.number().int().min(2020).max(2100), visitsPerInspectorPerMonth: z.number().min(1).max(200).optional() }),
+        body: z.strictObject({ jurisdictionCode: jurisdictionCodeSchema, year: z.number().int().min(2020).max(2100), visitsPerInspectorPerMonth: z.number().min(1).max(200).optional() }),
         response: { 201: planSchema, ...commonErrors },
       },
     },
@@ -71,7 +70,7 @@ export function registerPlanRoutes(app: FastifyInstance, _deps: RouteDeps): void
       schema: {
         tags: ['planning'],
         summary: "A jurisdiction's plan for a year (null when none yet)",
-        querystring: z.strictObject({ jurisdictionCode, year: z.coerce.number().int().min(2020).max(2100) }),
+        querystring: z.strictObject({ jurisdictionCode: jurisdictionCodeSchema, year: z.coerce.number().int().min(2020).max(2100) }),
         response: { 200: z.object({ plan: planSchema.nullable() }), ...commonErrors },
       },
     },
@@ -89,7 +88,7 @@ export function registerPlanRoutes(app: FastifyInstance, _deps: RouteDeps): void
       schema: {
         tags: ['planning'],
         summary: "The work plans' inspection KPIs from the platform's records: coverage of producers and sellers, on-time publication, rectification rate",
-        querystring: z.strictObject({ jurisdictionCode, year: z.coerce.number().int().min(2020).max(2100) }),
+        querystring: z.strictObject({ jurisdictionCode: jurisdictionCodeSchema, year: z.coerce.number().int().min(2020).max(2100) }),
         response: {
           200: z.object({
             year: z.number().int(),

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { INSPECTION_OUTCOME_NAMES } from '@shian/domain';
 import { listPublishedResults } from '@shian/core';
-import { commonErrors } from '../common.contract.ts';
+import { commonErrors, jurisdictionCodeSchema } from '../common.contract.ts';
 import type { RouteDeps } from '../index.ts';
 import { INSPECTION_KIND_NAMES } from '../inspection/inspection.presenter.ts';
 
@@ -18,7 +18,7 @@ export function registerPublicResultRoutes(app: FastifyInstance, deps: RouteDeps
         querystring: z.strictObject({
           enterpriseId: z.uuid().optional(),
           q: z.string().trim().min(1).max(100).optional(),
-          jurisdictionCode: z.string().regex(/^31\d{4}(\d{3})?$/).optional(),
+          jurisdictionCode: jurisdictionCodeSchema.optional(),
           limit: z.coerce.number().int().min(1).max(100).default(20),
           offset: z.coerce.number().int().min(0).default(0),
         }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ENTERPRISE_KINDS, FLAG_CODES, PRODUCT_CATEGORIES } from '@shian/domain';
-import { pageQuery, pageSchema } from '../common.contract.ts';
+import { pageQuery, pageSchema, jurisdictionCodeSchema } from '../common.contract.ts';
 
 export const enterpriseSchema = z
   .object({
@@ -30,7 +30,7 @@ export const enterpriseListItemSchema = enterpriseSchema
 
 export const enterpriseListQuerySchema = z.strictObject({
   q: z.string().trim().max(100).optional(),
-  district: z.string().regex(/^31\d{4}(\d{3})?$/, { message: 'field.jurisdiction_unknown' }).optional(),
+  district: jurisdictionCodeSchema.optional(),
   kind: z.enum(ENTERPRISE_KINDS).optional(),
   category: z.union([z.enum(PRODUCT_CATEGORIES), z.string().regex(/^[12]\d{2}$/)]).optional(),
   flag: z.enum(FLAG_CODES).optional(),

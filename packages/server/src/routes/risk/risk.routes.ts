@@ -19,7 +19,7 @@ import {
   type RiskGradeRow,
 } from '@shian/core';
 import { requireUser } from '../../plugins/request-context.ts';
-import { commonErrors, idParamsSchema } from '../common.contract.ts';
+import { commonErrors, idParamsSchema, jurisdictionCodeSchema } from '../common.contract.ts';
 import type { RouteDeps } from '../index.ts';
 import { jobSchema, overrideBodySchema, riskDossierSchema, riskGradeSchema, riskProfileBodySchema, riskTriggerBodySchema } from './risk.contract.ts';
 
@@ -161,7 +161,7 @@ export function registerRiskRoutes(app: FastifyInstance, _deps: RouteDeps): void
       schema: {
         tags: ['risk'],
         summary: 'Queue a re-grade of every enterprise of the jurisdiction for a year (runs as a job)',
-        body: z.strictObject({ year: z.number().int().min(2020).max(2100), jurisdictionCode: z.string().regex(/^31\d{4}$/) }),
+        body: z.strictObject({ year: z.number().int().min(2020).max(2100), jurisdictionCode: jurisdictionCodeSchema }),
         response: { 202: jobSchema, ...commonErrors },
       },
     },
