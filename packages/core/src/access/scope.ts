@@ -19,6 +19,13 @@ export type ScopedTable =
   | 'inspectionFindings'
   | 'rectificationOrders'
   | 'caseLeads'
+  | 'apiKeys'
+  | 'traceCodeBatches'
+  | 'traceAlerts'
+  | 'epcisCaptures'
+  | 'epcisEvents'
+  | 'recalls'
+  | 'recallNotices'
   | JurisdictionOnlyTable;
 
 /** Regulators' own records, about no single enterprise: enterprise users never see them. */

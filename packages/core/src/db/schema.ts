@@ -1,15 +1,26 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  ApiKeysTable,
+  EpcisCapturesTable,
+  EpcisEventsTable,
+  RecallNoticesTable,
+  RecallsTable,
+  TraceAlertsTable,
+  TraceCodeBatchesTable,
+  TraceCodesTable,
+  TraceScansTable,
+} from './schema-trace.ts';
 
 /**
  * The database as Kysely sees it (camelCase through `CamelCasePlugin`). Kept beside the migrations; the
  * migration test compares both engines' catalogues, and the typecheck keeps queries honest against this.
  */
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in by default. */
-type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A calendar date as `YYYY-MM-DD` (parsers keep dates as strings). */
-type DateString = string;
-type Json = ColumnType<unknown, string, string>;
+export type DateString = string;
+export type Json = ColumnType<unknown, string, string>;
 
 export interface JurisdictionsTable {
   code: string;
@@ -45,6 +56,8 @@ export interface PremisesTable {
   name: string;
   address: string;
   kind: 'registered' | 'production' | 'business' | 'warehouse';
+  /** The premises' GS1 global location number (13 digits), when it has one: its EPCIS location identifier. */
+  gln: string | null;
   jurisdictionCode: string;
   createdAt: DefaultTimestamp;
   updatedAt: DefaultTimestamp;
@@ -485,6 +498,15 @@ export interface DB {
   rectificationOrders: RectificationOrdersTable;
   rectificationEvidence: RectificationEvidenceTable;
   caseLeads: CaseLeadsTable;
+  apiKeys: ApiKeysTable;
+  traceCodeBatches: TraceCodeBatchesTable;
+  traceCodes: TraceCodesTable;
+  traceScans: TraceScansTable;
+  traceAlerts: TraceAlertsTable;
+  epcisCaptures: EpcisCapturesTable;
+  epcisEvents: EpcisEventsTable;
+  recalls: RecallsTable;
+  recallNotices: RecallNoticesTable;
 }
 
 export type EnterpriseRow = Selectable<EnterprisesTable>;

@@ -116,6 +116,7 @@ export function addPremises(ctx: PlanContext, planned: PlannedEnterprise, kind: 
     name,
     address,
     kind,
+    gln: null,
     jurisdictionCode: planned.enterprise.jurisdictionCode,
     createdAt: ctx.now,
     updatedAt: ctx.now,

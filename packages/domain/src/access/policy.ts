@@ -32,6 +32,12 @@ export const ACTIONS = [
   'rectification.respond', // the enterprise answers an order with evidence
   'rectification.verify', // the inspector verifies the fix
   'clock.extend', // approve an extension of a statutory clock
+  'trace.read', // trace codes, EPCIS events, traces, recalls, traceability KPIs
+  'trace.write', // issue codes, capture EPCIS events (aggregate, ship, receive)
+  'apikey.manage', // an enterprise's API keys for its own systems
+  'recall.create', // mark a lot or serials recalled (召回): a regulator, or the maker for its own products
+  'recall.acknowledge', // a downstream enterprise confirms it has acted on a recall notice
+  'trace.alerts', // review and close possible-copy alerts from the scan page
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -50,14 +56,16 @@ const SUPERVISION: Action[] = [
 ];
 const INSPECTING: Action[] = [...INSPECTION_READ, 'recusal.declare', 'inspection.perform', 'inspection.publish', 'rectification.verify'];
 const ENTERPRISE_INSPECTION: Action[] = ['workqueue.read', 'risk.read', 'inspection.read', 'rectification.respond'];
+const TRACE_SUPERVISION: Action[] = ['trace.read', 'recall.create', 'trace.alerts'];
+const ENTERPRISE_TRACE: Action[] = ['trace.read', 'trace.write', 'recall.acknowledge'];
 
 export const GRANTS: Record<Role, readonly Action[]> = {
   city_admin: [...ACTIONS],
-  city_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read', ...SUPERVISION],
-  district_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read', ...SUPERVISION],
-  inspector: ['dashboard.read', 'registry.read', 'registry.update', 'person.write', 'registry.export', 'audit.read', ...INSPECTING],
-  enterprise_admin: ['dashboard.read', 'registry.read', 'registry.update', 'product.write', 'person.write', 'audit.read', ...ENTERPRISE_INSPECTION],
-  enterprise_staff: ['dashboard.read', 'registry.read', 'audit.read', ...ENTERPRISE_INSPECTION],
+  city_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read', ...SUPERVISION, ...TRACE_SUPERVISION],
+  district_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read', ...SUPERVISION, ...TRACE_SUPERVISION],
+  inspector: ['dashboard.read', 'registry.read', 'registry.update', 'person.write', 'registry.export', 'audit.read', ...INSPECTING, 'trace.read', 'trace.alerts'],
+  enterprise_admin: ['dashboard.read', 'registry.read', 'registry.update', 'product.write', 'person.write', 'audit.read', ...ENTERPRISE_INSPECTION, ...ENTERPRISE_TRACE, 'apikey.manage', 'recall.create'],
+  enterprise_staff: ['dashboard.read', 'registry.read', 'audit.read', ...ENTERPRISE_INSPECTION, ...ENTERPRISE_TRACE],
   public: [],
 };
 

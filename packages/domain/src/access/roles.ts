@@ -37,6 +37,11 @@ export interface Actor {
   jurisdictionCode: string | null;
   /** The enterprise an enterprise user acts for; null otherwise. */
   enterpriseId: string | null;
+  /**
+   * Set when an enterprise's own system calls with an API key (as `enterprise_staff` of that enterprise,
+   * and only on the EPCIS interface); `userId` is then null and `username` is `apikey:<prefix>`.
+   */
+  apiKeyId?: string;
 }
 
 export const PUBLIC_ACTOR: Actor = { userId: null, username: 'public', role: 'public', jurisdictionCode: null, enterpriseId: null };

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, PUBLIC_ACTOR, negotiateLocale, type Actor, type Locale } from '@shian/domain';
-import { resolveSession, type Ctx, type Database } from '@shian/core';
+import { resolveApiKey, resolveSession, type Ctx, type Database } from '@shian/core';
 import type { Config } from '../config.ts';
 
 export const SESSION_COOKIE = 'shian_session';
@@ -38,8 +38,16 @@ export function registerRequestContext(app: FastifyInstance, database: Database,
     request.locale = negotiateLocale(request.headers['accept-language']);
     request.actor = PUBLIC_ACTOR;
     void reply.header('x-request-id', String(request.id));
+    const machine = request.url.startsWith('/epcis');
+    const bearer = machine ? /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] : undefined;
+    if (bearer) {
+      // An enterprise system with an API key: the EPCIS interface only, no cookies, so no CSRF either.
+      const keyActor = await resolveApiKey(database.db, bearer);
+      if (!keyActor) throw new AppError('auth.unauthenticated');
+      request.actor = keyActor;
+    }
     const token = request.cookies[SESSION_COOKIE];
-    if (token && request.url.startsWith('/api/')) {
+    if (token && !bearer && (request.url.startsWith('/api/') || machine)) {
       const session = await resolveSession(database.db, config.sessionSecret, token);
       if (session) {
         request.actor = session.actor;
@@ -52,6 +60,11 @@ export function registerRequestContext(app: FastifyInstance, database: Database,
     }
     request.ctx = { db: database.db, actor: request.actor, requestId: String(request.id) };
   });
+}
+
+/** A route guard for the machine interfaces: a signed-in user or an enterprise system's API key. */
+export async function requireUserOrKey(request: FastifyRequest): Promise<void> {
+  if (!request.actor.userId && !request.actor.apiKeyId) throw new AppError('auth.unauthenticated');
 }
 
 /** A route guard: the request must come from a signed-in user. */
