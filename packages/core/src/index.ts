@@ -50,3 +50,4 @@ export * from './inspection-plan/plan-service.ts';
 export * from './random-draw/draw-service.ts';
 export * from './inspection-plan/inspection-kpis.ts';
 export * from './trace/api-keys.ts';
+export * from './trace/locations.ts';
