@@ -19,3 +19,4 @@ export * from './risk/index.ts';
 export * from './inspection-plan/index.ts';
 export * from './random-draw/index.ts';
 export * from './inspection/index.ts';
+export * from './trace/index.ts';
