@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { benchDrawAndPlan } from './draw-and-plan.ts';
 import { benchRegistrySearch } from './registry-search.ts';
+import { benchEpcisCapture } from './epcis-capture.ts';
+import { benchScanPage } from './scan-page.ts';
 
 // `npm run bench -- <name> [options]`: each benchmark prints its figures; docs/performance.md records them.
 const [name, ...rest] = process.argv.slice(2);
@@ -12,6 +14,15 @@ const { values } = parseArgs({
     concurrency: { type: 'string' },
     repetitions: { type: 'string' },
     'db-repetitions': { type: 'string' },
+    events: { type: 'string' },
+    pglite: { type: 'boolean' },
+    codes: { type: 'string' },
+    batches: { type: 'string' },
+    connections: { type: 'string' },
+    duration: { type: 'string' },
+    keep: { type: 'boolean' },
+    reuse: { type: 'boolean' },
+    months: { type: 'string' },
   },
 });
 switch (name) {
@@ -29,8 +40,25 @@ switch (name) {
       dbRepetitions: Number(values['db-repetitions'] ?? 3),
     });
     break;
+  case 'epcis-capture':
+    await benchEpcisCapture({ events: Number(values.events ?? 200_000), pglite: values.pglite === true });
+    break;
+  case 'scan-page':
+    await benchScanPage({
+      events: Number(values.events ?? 10_000_000),
+      codes: Number(values.codes ?? 1_000_000),
+      batches: Number(values.batches ?? 300),
+      connections: Number(values.connections ?? 50),
+      duration: Number(values.duration ?? 20),
+      keep: values.keep === true,
+      reuse: values.reuse === true,
+      months: Number(values.months ?? 12),
+    });
+    break;
   default:
     console.log('benchmarks: registry-search [--sellers N] [--requests N] [--concurrency N]');
     console.log('            draw-and-plan [--sellers N] [--repetitions N] [--db-repetitions N]');
+    console.log('            epcis-capture [--events N] [--pglite]');
+    console.log('            scan-page [--events N] [--codes N] [--batches N] [--months N] [--connections N] [--duration S] [--keep] [--reuse]');
     process.exitCode = 2;
 }

@@ -36,7 +36,8 @@ export default defineConfig({
       },
       workbox: {
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/healthz/],
+        // The public scan page (GS1 Digital Link resolver, /01/…) is served by the server, never by the app shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/healthz/, /^\/01\//, /^\/\.well-known\//],
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
         cleanupOutdatedCaches: true,
       },

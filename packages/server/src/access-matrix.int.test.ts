@@ -34,6 +34,11 @@ import {
   type Target,
 } from './testing/access-cases.ts';
 import { DISTRICTS, EVIDENCE, INSPECTION_TARGETS, PLAN_YEAR, newDraw, type InspectionFixtures } from './testing/access-fixtures-inspection.ts';
+import { TRACE_OPERATION_CASES } from './testing/access-cases-trace-operations.ts';
+import { EPCIS_QUERY_CASES } from './testing/access-cases-epcis-query.ts';
+import { EPCIS_CAPTURE_CASES } from './testing/access-cases-epcis-capture.ts';
+import { TRACE_RECALL_CASES } from './testing/access-cases-trace-recall.ts';
+import { TRACE_CODE_CASES } from './testing/access-cases-trace-codes.ts';
 import { createTestApp } from './testing/test-app.ts';
 
 /**
@@ -253,6 +258,11 @@ const CASES: AccessCase[] = [
   },
   // The recusal of the matrix inspector in scope (A_OF_OTHERS: of another inspector of A).
   { endpoint: 'DELETE /api/v1/recusals/{id}', needs: 'recusal.declare', rule: ownRecusalOnly, on: T, target: supervised('recusals', (s, on) => s.standingRecusal(on)) },
+  ...TRACE_OPERATION_CASES,
+  ...EPCIS_QUERY_CASES,
+  ...EPCIS_CAPTURE_CASES,
+  ...TRACE_RECALL_CASES,
+  ...TRACE_CODE_CASES,
 ];
 
 describe('the case table', () => {

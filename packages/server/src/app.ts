@@ -12,6 +12,8 @@ import { registerOpenApi } from './plugins/openapi.ts';
 import { registerRequestContext } from './plugins/request-context.ts';
 import { registerFallback } from './plugins/web-app.ts';
 import { registerRoutes } from './routes/index.ts';
+import { registerResolverRoutes } from './routes/resolver/resolver.routes.ts';
+import { registerEpcisRoutes } from './routes/epcis/index.ts';
 
 export interface AppState {
   /** False until migrations and first-start data are done: /healthz and every API answer 503 until then. */
@@ -49,10 +51,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { status: 'ok', engine: database.engine };
   });
   app.addHook('onRequest', async (request) => {
-    if (!state.ready && request.url.startsWith('/api/v1/')) throw new AppError('unavailable');
+    if (!state.ready && (request.url.startsWith('/api/v1/') || request.url.startsWith('/epcis'))) throw new AppError('unavailable');
   });
   registerRequestContext(app, database, config);
   await app.register(async (api) => registerRoutes(api, { database, config }), { prefix: '/api/v1' });
+  // The GS1 Digital Link resolver and the public scan page (一物一码) live at the root, as printed on packs.
+  registerResolverRoutes(app, { database, config });
+  // The EPCIS 2.0 REST interface keeps the standard's paths, beside the platform's API.
+  await app.register(async (epcis) => registerEpcisRoutes(epcis, { database, config }), { prefix: '/epcis' });
   await registerFallback(app, options.webDist);
   return app;
 }

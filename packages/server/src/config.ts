@@ -15,6 +15,11 @@ export interface Config {
   demoSellers: number;
   bodyLimitBytes: number;
   logLevel: string;
+  /**
+   * The root of the GS1 Digital Link resolver (一物一码): every printed code is `{publicBaseUrl}/01/{gtin}/…`.
+   * `SHIAN_PUBLIC_BASE_URL`, default `http://localhost:{port}`; no trailing slash.
+   */
+  publicBaseUrl: string;
 }
 
 export const DEV_SESSION_SECRET = 'shian-development-only-session-secret-0000';
@@ -41,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSellers: Number(env.SHIAN_DEMO_SELLERS ?? 3000),
     bodyLimitBytes: Number(env.SHIAN_BODY_LIMIT ?? 1_048_576),
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
+    publicBaseUrl: (env.SHIAN_PUBLIC_BASE_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }

@@ -3,6 +3,7 @@ import { CLOCK_RULES, actorScope, addCalendarDays, addWorkingDays, assertCan, cl
 import { scopeCondition } from '../access/scope.ts';
 import type { Ctx } from '../db/transaction.ts';
 import { today } from '../registry/guards.ts';
+import { listOpenRecallNotices, type RecallNoticeItem } from '../trace/recall/recall-queries.ts';
 import { clockState, type ClockRow } from './clock-service.ts';
 
 export interface WorkItem {
@@ -23,7 +24,10 @@ export interface WorkItem {
 
 export interface WorkQueue {
   items: WorkItem[];
-  counts: { open: number; overdue: number; dueSoon: number };
+  /** `recallNotices`: the enterprise's recall notices (召回通知) not yet confirmed, beside the clocks. */
+  counts: { open: number; overdue: number; dueSoon: number; recallNotices: number };
+  /** An enterprise user's open recall notices (of open recalls, not confirmed); empty for everyone else. */
+  recallNotices: RecallNoticeItem[];
 }
 
 export interface WorkQueueQuery {
@@ -70,7 +74,8 @@ export async function listWorkQueue(ctx: Ctx, query: WorkQueueQuery = {}): Promi
     .limit(query.limit ?? 100)
     .execute();
   const items = rows.map((row) => toWorkItem(row, row.enterpriseName, on));
-  return { items, counts };
+  const recallNotices = await listOpenRecallNotices(ctx);
+  return { items, counts: { ...counts, recallNotices: recallNotices.length }, recallNotices };
 }
 
 function toWorkItem(row: ClockRow, enterpriseName: string | null, on: string): WorkItem {

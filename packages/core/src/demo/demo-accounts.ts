@@ -2,4 +2,4 @@
 export const DEMO_PASSWORD = 'Demo@2026';
 
 /** The documented demo accounts (README). More demo users exist; these are the ones people sign in with. */
-export const DEMO_USERNAMES = ['city-admin', 'city-supervisor', 'huangpu-inspector', 'pudong-inspector', 'pudong-supervisor', 'ent-admin-1'] as const;
+export const DEMO_USERNAMES = ['city-admin', 'city-supervisor', 'huangpu-inspector', 'pudong-inspector', 'pudong-supervisor', 'ent-admin-1', 'ent-seller-1', 'ent-seller-2'] as const;

@@ -19,6 +19,12 @@ export const DEMO_ENTERPRISE_ADMIN = {
   districtCode: '310115',
 } as const;
 
+/**
+ * The demo sellers' administrators (README): the first two sellers in 浦东 that the demo producer supplies;
+ * their accounts are made with the demo's traceability (demo-trace.ts), which needs the sellers to exist.
+ */
+export const DEMO_SELLER_ADMINS = [{ username: 'ent-seller-1' }, { username: 'ent-seller-2' }] as const;
+
 interface UserSpec {
   username: string;
   displayName: string;

@@ -100,3 +100,20 @@ export async function findJob(db: Db, id: number): Promise<JobRow | undefined> {
 export async function listJobs(db: Db, kinds: readonly string[], limit = 20): Promise<JobRow[]> {
   return db.selectFrom('jobs').selectAll().where('kind', 'in', [...kinds]).orderBy('id', 'desc').limit(limit).execute();
 }
+
+/**
+ * Puts jobs left `running` by a process that died back in the queue, at once. Only for the embedded
+ * database (PGlite): one process owns its data directory by construction, so at start-up no other worker
+ * can be holding them, and waiting out the 10-minute lease would only delay acknowledged work (an EPCIS
+ * capture answered 202). On a PostgreSQL server other processes may be running them: there the lease
+ * applies and this must not be called. The interrupted attempt still counts.
+ */
+export async function releaseOrphanedJobs(db: Db): Promise<number> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ status: 'queued', lockedUntil: null, runAfter: new Date() })
+    .where('status', '=', 'running')
+    .where((eb) => eb('attempts', '<', eb.ref('maxAttempts')))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -2,7 +2,11 @@ import type { Db } from '../db/connect.ts';
 import { escalateOverdueOrders } from '../inspection/rectification-service.ts';
 import { today } from '../registry/guards.ts';
 import { regradeAll } from '../risk/risk-grading.ts';
+import { issueCodesJob } from '../trace/codes/issue-codes.ts';
+import { recallTraceJob } from '../trace/recall/recall-job.ts';
 import { enqueueJob } from './job-queue.ts';
+import { CAPTURE_JOB_KIND, runCaptureJob } from '../epcis/capture/capture-job.ts';
+import { ensureEventPartitions } from '../epcis/capture/event-partitions.ts';
 import type { JobHandler } from './job-worker.ts';
 
 /** Job kinds and what runs them. */
@@ -14,6 +18,14 @@ export const PLATFORM_JOBS: Record<string, JobHandler> = {
   },
   /** The daily deadline sweep: rectification orders past their deadline escalate. */
   'deadlines.sweep': async (db) => ({ escalated: await escalateOverdueOrders(db, today()) }),
+  /** A recall's trace (召回追溯), payload `{ recallId }`: the snapshot on the recall and a notice per downstream enterprise. */
+  'recall.trace': recallTraceJob,
+  /** Issues a batch's item codes (一物一码), payload `{ batchId }`: resumable, progress on the batch. */
+  'trace.issue-codes': issueCodesJob,
+  /** An accepted EPCIS document (采集), payload `{ captureId }`: stored in one transaction, or not at all. */
+  [CAPTURE_JOB_KIND]: runCaptureJob,
+  /** Daily: the monthly partitions of the EPCIS events for this month and the next two. */
+  'epcis.partitions': async (db) => ensureEventPartitions(db),
 };
 
 /**
@@ -23,6 +35,7 @@ export const PLATFORM_JOBS: Record<string, JobHandler> = {
 export async function scheduleRecurringJobs(db: Db, now: Date = new Date()): Promise<void> {
   const day = today();
   await enqueueJob(db, { kind: 'deadlines.sweep', dedupeKey: `deadlines.sweep:${day}`, runAfter: now });
+  await enqueueJob(db, { kind: 'epcis.partitions', dedupeKey: `epcis.partitions:${day}`, runAfter: now });
   const nextYear = Number(day.slice(0, 4)) + 1;
   await enqueueJob(db, {
     kind: 'risk.regrade',

@@ -7,10 +7,14 @@ import type { DemoOptions } from '../demo/load-demo.ts';
 import { today } from '../registry/guards.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from '../demo/demo-accounts.ts';
+import { ensureEventPartitions, type PartitionResult } from '../epcis/capture/event-partitions.ts';
+import { releaseOrphanedJobs } from '../jobs/job-queue.ts';
 
 export interface PrepareResult {
   migrations: string[];
   demoLoaded: boolean;
+  /** Monthly partitions of the EPCIS events made (or left in the default partition) at this start. */
+  eventPartitions: PartitionResult;
 }
 
 /**
@@ -20,6 +24,9 @@ export interface PrepareResult {
 export async function prepareDatabase(database: Database, options: { demo: DemoOptions | null }): Promise<PrepareResult> {
   const migrations = await migrateToLatest(database.db);
   await seedJurisdictions(database.db);
+  const eventPartitions = await ensureEventPartitions(database.db);
+  // PGlite: this process owns the data directory, so jobs a killed process left running are orphans (job-queue.ts).
+  if (database.engine === 'pglite') await releaseOrphanedJobs(database.db);
   let demoLoaded = false;
   if (options.demo) {
     const loaded = await database.db.selectFrom('settings').select('key').where('key', '=', 'demo.loaded').executeTakeFirst();
@@ -30,11 +37,13 @@ export async function prepareDatabase(database: Database, options: { demo: DemoO
       const { loadDemoSupervision } = await import('../demo/demo-supervision.ts');
       await loadDemoData(database.db, options.demo);
       await loadDemoSupervision(database.db, { seed: options.demo.seed ?? DEFAULT_DEMO_SEED, asOf: options.demo.asOf ?? today() });
+      const { loadDemoTrace } = await import('../demo/demo-trace.ts');
+      await loadDemoTrace(database.db, { asOf: options.demo.asOf ?? today() });
       await refreshStatistics(database.db);
       demoLoaded = true;
     }
   }
-  return { migrations, demoLoaded };
+  return { migrations, demoLoaded, eventPartitions };
 }
 
 /** Demo accounts that still have the published demo password (production refuses to start with any). */

@@ -49,8 +49,11 @@ export async function createApiKey(ctx: Ctx, enterpriseId: string, name: string)
   });
 }
 
-/** The keys of an enterprise the actor may see (newest first). */
+/** The keys of an enterprise (newest first), for whoever manages them: its administrator (not found out of scope). */
 export async function listApiKeys(ctx: Ctx, enterpriseId: string): Promise<ApiKeySummary[]> {
+  const enterprise = await ctx.db.selectFrom('enterprises').select(['id', 'jurisdictionCode']).where('id', '=', enterpriseId).executeTakeFirst();
+  if (!enterprise) throw new AppError('resource.not_found');
+  assertCan(ctx.actor, 'apikey.manage', { jurisdictionCode: enterprise.jurisdictionCode, enterpriseId: enterprise.id });
   return ctx.db
     .selectFrom('apiKeys')
     .select(['id', 'enterpriseId', 'name', 'prefix', 'createdAt', 'lastUsedAt', 'revokedAt'])

@@ -65,6 +65,39 @@ export async function premisesByLocationIds(db: Db | Trx, locationIds: Iterable<
   return result;
 }
 
+/**
+ * Who owns or holds goods, as EPCIS names it in sourceList / destinationList (type `owning_party`, beside the
+ * `location`): an enterprise (企业), by its unified social credit code (统一社会信用代码), which every
+ * registered enterprise has and which does not change when it moves: `urn:shian:org:{uscc}`.
+ */
+export const PLATFORM_PARTY_PREFIX = 'urn:shian:org:';
+
+/** The party identifier of an enterprise. */
+export function partyIdOf(enterprise: { uscc: string }): string {
+  return `${PLATFORM_PARTY_PREFIX}${enterprise.uscc}`;
+}
+
+export interface EnterpriseParty {
+  enterpriseId: string;
+  uscc: string;
+  name: string;
+  jurisdictionCode: string;
+  partyId: string;
+}
+
+/** Resolves party identifiers to enterprises in one query; identifiers of no registered enterprise are absent. */
+export async function enterprisesByPartyIds(db: Db | Trx, partyIds: Iterable<string>): Promise<Map<string, EnterpriseParty>> {
+  const usccs = [...new Set(partyIds)].filter((id) => id.startsWith(PLATFORM_PARTY_PREFIX)).map((id) => id.slice(PLATFORM_PARTY_PREFIX.length));
+  const result = new Map<string, EnterpriseParty>();
+  if (usccs.length === 0) return result;
+  const rows = await db.selectFrom('enterprises').select(['id', 'uscc', 'name', 'jurisdictionCode']).where('uscc', 'in', usccs).execute();
+  for (const row of rows) {
+    const partyId = partyIdOf(row);
+    result.set(partyId, { enterpriseId: row.id, uscc: row.uscc, name: row.name, jurisdictionCode: row.jurisdictionCode, partyId });
+  }
+  return result;
+}
+
 /** Every location identifier of an enterprise's premises (what it may name as readPoint or bizLocation). */
 export async function locationIdsOfEnterprise(db: Db | Trx, enterpriseId: string): Promise<Set<string>> {
   const rows = await db.selectFrom('premises').select(['id', 'gln']).where('enterpriseId', '=', enterpriseId).execute();

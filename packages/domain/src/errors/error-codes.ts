@@ -23,6 +23,7 @@ export const ERROR_STATUS = {
   'registry.duplicate_product': 409,
   'registry.licence_category_mismatch': 422,
   'registry.out_of_jurisdiction': 422,
+  'registry.duplicate_gln': 409,
   'import.invalid_file': 400,
   'import.not_found': 404,
   'import.already_applied': 409,
@@ -42,6 +43,29 @@ export const ERROR_STATUS = {
   'rectification.not_open': 409,
   'rectification.not_answered': 409,
   'clock.not_running': 409,
+  // One code per item (一物一码): downloads of a batch still being issued, an alert already closed.
+  'trace.codes_not_issued': 409,
+  'trace.alert_closed': 409,
+  // EPCIS capture (采集): a document refused as a whole, and the per-event problems of a capture job.
+  'epcis.validation_failed': 400,
+  'epcis.capture_too_large': 413,
+  'epcis.invalid_field': 400,
+  'epcis.not_a_document': 400,
+  'epcis.unsupported_schema_version': 400,
+  'epcis.duplicate_event_id': 409,
+  'epcis.unsupported_event_type': 422,
+  'epcis.invalid_identifier': 422,
+  'epcis.location_not_own': 422,
+  'epcis.product_not_own': 422,
+  'epcis.capture_interrupted': 500,
+  // EPCIS queries (查询): bad parameters (QueryParameterException), a result over maxEventCount (QueryTooLargeException).
+  'epcis.query_parameter': 400,
+  'epcis.query_too_large': 413,
+  // Trace operations on the platform's pages (追溯作业: 装箱, 发货, 收货).
+  'trace.operation_invalid': 422,
+  'trace.already_received': 409,
+  // Recalls (召回): closing one already closed.
+  'recall.not_open': 409,
   'internal': 500,
   'unavailable': 503,
 } as const;

@@ -35,6 +35,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Localised> = {
     'en-US': 'The product type does not match the licence category: a {{expected}} licence is required',
   },
   'registry.out_of_jurisdiction': { 'zh-CN': '所选辖区不在您的管辖范围内', 'en-US': 'That jurisdiction is outside yours' },
+  'registry.duplicate_gln': { 'zh-CN': '全球位置码（GLN）{{gln}} 已被其他场所使用', 'en-US': 'GLN {{gln}} is already used by another premises' },
   'import.invalid_file': { 'zh-CN': '无法读取文件：{{reason}}', 'en-US': 'The file cannot be read: {{reason}}' },
   'import.not_found': { 'zh-CN': '导入批次不存在或已过期', 'en-US': 'The import does not exist or has expired' },
   'import.already_applied': { 'zh-CN': '该导入批次已确认', 'en-US': 'This import has already been applied' },
@@ -69,6 +70,54 @@ export const ERROR_MESSAGES: Record<ErrorCode, Localised> = {
   'rectification.not_open': { 'zh-CN': '该整改通知已答复或已关闭', 'en-US': 'This rectification order is already answered or closed' },
   'rectification.not_answered': { 'zh-CN': '企业尚未提交整改情况', 'en-US': 'The enterprise has not answered yet' },
   'clock.not_running': { 'zh-CN': '该期限已办结', 'en-US': 'This deadline has already been met' },
+  'trace.codes_not_issued': {
+    'zh-CN': '该批追溯码尚未生成完毕（已生成 {{issued}}/{{quantity}}），请稍后下载',
+    'en-US': 'The codes of this batch are still being issued ({{issued}} of {{quantity}}); download them when it is done',
+  },
+  'trace.alert_closed': { 'zh-CN': '该预警已关闭', 'en-US': 'This alert is already closed' },
+  'epcis.validation_failed': {
+    'zh-CN': 'EPCIS 文档有 {{count}} 处错误，未采集任何事件',
+    'en-US': 'The EPCIS document has {{count}} error(s); no event was captured',
+  },
+  'epcis.capture_too_large': {
+    'zh-CN': '文档超过采集上限（最多 {{maxEvents}} 个事件、{{maxBytes}} 字节），请分批提交',
+    'en-US': 'The document exceeds the capture limits ({{maxEvents}} events, {{maxBytes}} bytes); send it in parts',
+  },
+  'epcis.invalid_field': { 'zh-CN': '不符合 EPCIS 2.0 标准', 'en-US': 'Does not conform to EPCIS 2.0' },
+  'epcis.not_a_document': { 'zh-CN': 'type 应为 EPCISDocument', 'en-US': 'type must be EPCISDocument' },
+  'epcis.unsupported_schema_version': {
+    'zh-CN': '不支持的 schemaVersion “{{value}}”，应为 2.0',
+    'en-US': 'Unsupported schemaVersion "{{value}}"; use 2.0',
+  },
+  'epcis.duplicate_event_id': {
+    'zh-CN': '事件 ID {{eventId}} 已采集，且内容不同',
+    'en-US': 'Event ID {{eventId}} has already been captured with different content',
+  },
+  'epcis.unsupported_event_type': {
+    'zh-CN': '平台不接收扩展事件类型 {{value}}（仅 ObjectEvent、AggregationEvent、TransactionEvent、TransformationEvent、AssociationEvent）',
+    'en-US': 'The platform does not accept the extension event type {{value}} (only Object, Aggregation, Transaction, Transformation and Association events)',
+  },
+  'epcis.invalid_identifier': { 'zh-CN': '标识 {{value}} 不是有效的 GS1 标识', 'en-US': 'Identifier {{value}} is not a valid GS1 identifier' },
+  'epcis.location_not_own': {
+    'zh-CN': '位置 {{value}} 不是本企业登记的场所',
+    'en-US': "Location {{value}} is not a registered premises of your enterprise",
+  },
+  'epcis.product_not_own': {
+    'zh-CN': '商品条码 {{gtin}} 不是本企业登记的产品，不能赋码（commissioning）',
+    'en-US': 'GTIN {{gtin}} is not a registered product of your enterprise; it cannot be commissioned',
+  },
+  'epcis.capture_interrupted': {
+    'zh-CN': '采集任务未能完成，请重新提交（请求号 {{requestId}}）',
+    'en-US': 'The capture job could not finish; submit the document again (request {{requestId}})',
+  },
+  'epcis.query_parameter': { 'zh-CN': '查询参数有 {{count}} 处错误', 'en-US': 'The query has {{count}} invalid parameter(s)' },
+  'epcis.query_too_large': {
+    'zh-CN': '符合条件的事件多于 maxEventCount（{{max}}）个，请缩小查询范围',
+    'en-US': 'More events match than maxEventCount ({{max}}); narrow the query',
+  },
+  'trace.operation_invalid': { 'zh-CN': '作业有 {{count}} 处问题，请逐项修改', 'en-US': 'The operation has {{count}} problem(s); fix each one' },
+  'trace.already_received': { 'zh-CN': '该批发货已收货', 'en-US': 'This shipment has already been received' },
+  'recall.not_open': { 'zh-CN': '该召回已结束', 'en-US': 'This recall has already been closed' },
   internal: { 'zh-CN': '系统内部错误，请稍后重试（请求号 {{requestId}}）', 'en-US': 'Internal error; please retry later (request {{requestId}})' },
   unavailable: { 'zh-CN': '系统正在启动或维护，请稍后重试', 'en-US': 'The platform is starting or under maintenance' },
 };

@@ -21,6 +21,28 @@ export const FIELD_MESSAGES = {
   },
   'field.gtin_check_digit': { 'zh-CN': '商品条码 {{value}} 校验位错误', 'en-US': 'GTIN {{value}} has a wrong check digit' },
   'field.gtin_format': { 'zh-CN': '商品条码应为 8、12、13 或 14 位数字', 'en-US': 'A GTIN has 8, 12, 13 or 14 digits' },
+  'field.gln_format': { 'zh-CN': '全球位置码（GLN）应为 13 位数字', 'en-US': 'A GLN has 13 digits' },
+  'field.gln_check_digit': { 'zh-CN': '全球位置码 {{value}} 校验位错误', 'en-US': 'GLN {{value}} has a wrong check digit' },
+  // Trace operations (追溯作业): scanned codes, premises, lots.
+  'field.trace_code_unrecognised': {
+    'zh-CN': '无法识别的码（应为商品二维码、SSCC 物流码或平台箱码）',
+    'en-US': 'Not a code the platform reads (an item QR code, an SSCC or a platform container label)',
+  },
+  'field.trace_code_unknown': { 'zh-CN': '平台上没有该码的记录', 'en-US': 'The platform has no record of this code' },
+  'field.trace_code_not_in_stock': { 'zh-CN': '该码不在本企业库存中', 'en-US': "This code is not in your enterprise's stock" },
+  'field.trace_code_not_container': { 'zh-CN': '应扫描箱码或托盘码（SSCC 或平台箱码）', 'en-US': 'Scan a case or pallet label (an SSCC or a platform container)' },
+  'field.trace_code_duplicate': { 'zh-CN': '该码已扫描过', 'en-US': 'This code was already scanned' },
+  'field.trace_code_is_parent': { 'zh-CN': '不能把箱码装入自身', 'en-US': 'A container cannot be packed into itself' },
+  'field.trace_premises_not_own': { 'zh-CN': '不是本企业的场所', 'en-US': 'Not a premises of your enterprise' },
+  'field.trace_premises_not_of_enterprise': { 'zh-CN': '该场所不属于所选企业', 'en-US': 'This premises does not belong to the chosen enterprise' },
+  'field.trace_same_premises': { 'zh-CN': '收货场所不能与发货场所相同', 'en-US': 'The destination cannot be the premises shipping' },
+  'field.trace_enterprise_unknown': { 'zh-CN': '未找到该企业', 'en-US': 'No such enterprise' },
+  'field.trace_lot_invalid': { 'zh-CN': '商品条码或批号无效', 'en-US': 'Not a valid GTIN or lot' },
+  'field.trace_lot_not_in_stock': { 'zh-CN': '超过该批次的可发数量', 'en-US': 'More than the stock of this lot' },
+  'field.trace_lot_duplicate': { 'zh-CN': '该批次已选择过', 'en-US': 'This lot was already chosen' },
+  'field.trace_nothing_to_ship': { 'zh-CN': '请至少扫描一个码或选择一个批次', 'en-US': 'Scan at least one code or choose a lot' },
+  'field.trace_not_in_shipment': { 'zh-CN': '不在该批发货中', 'en-US': 'Not in this shipment' },
+  'field.trace_quantity_exceeds_shipment': { 'zh-CN': '超过发货数量', 'en-US': 'More than was shipped' },
   'field.jurisdiction_unknown': { 'zh-CN': '辖区代码不存在', 'en-US': 'Unknown jurisdiction code' },
   'field.date_format': { 'zh-CN': '日期格式应为 YYYY-MM-DD', 'en-US': 'Dates are written YYYY-MM-DD' },
   'field.date_order': { 'zh-CN': '有效期截止日应晚于发证日期', 'en-US': 'The expiry date must be after the issue date' },
@@ -119,6 +141,97 @@ export const FIELD_MESSAGES = {
   'field.photo_unknown': { 'zh-CN': '引用的照片未上传', 'en-US': 'The photo referred to was not uploaded' },
   'field.photo_size': { 'zh-CN': '照片为空或超过 4 MB', 'en-US': 'The photo is empty or larger than 4 MB' },
   'field.date_in_future': { 'zh-CN': '日期不能晚于今天', 'en-US': 'The date cannot be in the future' },
+  // One code per item (一物一码).
+  'field.trace_gtin_not_of_product': { 'zh-CN': '商品条码 {{value}} 不是该产品登记的条码', 'en-US': "GTIN {{value}} is not one of the product's GTINs" },
+  'field.trace_lot_format': {
+    'zh-CN': '批号应为 1–20 位字母、数字或 GS1 允许的符号（不含空格和中文）',
+    'en-US': 'A lot is 1–20 letters, digits or GS1-allowed symbols (no spaces, no Chinese)',
+  },
+  'field.trace_expiry_before_production': { 'zh-CN': '有效期至不能早于生产日期', 'en-US': 'The expiry date cannot be before the production date' },
+  'field.trace_product_inactive': { 'zh-CN': '该产品已停产或注销，不能申请赋码', 'en-US': 'The product is discontinued or cancelled; no codes can be issued for it' },
+  'field.trace_range': { 'zh-CN': '范围超出本批追溯码（共 {{quantity}} 个）', 'en-US': 'The range lies outside the batch ({{quantity}} codes)' },
+  // Trace and recall (追溯、召回).
+  'field.trace_serial_format': {
+    'zh-CN': '序列号应为 1–20 位字母、数字或 GS1 允许的符号',
+    'en-US': 'A serial is 1–20 letters, digits or GS1-allowed symbols',
+  },
+  'field.trace_lot_or_serials': { 'zh-CN': '请填写批号或至少一个序列号', 'en-US': 'Give a lot or at least one serial' },
+  'field.recall_gtin_unknown': { 'zh-CN': '平台上没有登记该商品条码的产品', 'en-US': 'No registered product has this GTIN' },
+  // EPCIS 2.0 documents (采集): one message per JSON-schema keyword, the bad field named by its JSON pointer.
+  'field.schema_required': { 'zh-CN': '缺少必填项 {{property}}', 'en-US': 'Missing required property {{property}}' },
+  'field.schema_one_of': { 'zh-CN': '应至少提供其中之一：{{options}}', 'en-US': 'Give at least one of: {{options}}' },
+  'field.schema_format_uri': {
+    'zh-CN': '应为 URI（如 https://id.gs1.org/01/06901234567892/21/ABC123 或 urn:epc:id:sgtin:…）',
+    'en-US': 'Must be a URI (e.g. https://id.gs1.org/01/06901234567892/21/ABC123 or urn:epc:id:sgtin:…)',
+  },
+  'field.schema_format_date_time': {
+    'zh-CN': '应为带时区的日期时间（如 2026-03-01T08:00:00+08:00）',
+    'en-US': 'Must be a date-time with its offset (e.g. 2026-03-01T08:00:00+08:00)',
+  },
+  'field.schema_format': { 'zh-CN': '格式应为 {{format}}', 'en-US': 'Must have the format {{format}}' },
+  'field.schema_time_zone_offset': { 'zh-CN': '时区偏移应写作 +08:00 的形式', 'en-US': 'Write the offset as +08:00' },
+  'field.schema_pattern': { 'zh-CN': '格式不符合 {{pattern}}', 'en-US': 'Must match {{pattern}}' },
+  'field.schema_vocabulary': {
+    'zh-CN': '“{{value}}”既不是 CBV 标准词汇（如 {{examples}}），也不是自定义 URI',
+    'en-US': '"{{value}}" is neither a CBV word (such as {{examples}}) nor a custom URI',
+  },
+  'field.schema_type': { 'zh-CN': '类型应为 {{type}}', 'en-US': 'Must be of type {{type}}' },
+  'field.schema_min_items': { 'zh-CN': '至少 {{limit}} 项', 'en-US': 'At least {{limit}} item(s)' },
+  'field.schema_unique_items': { 'zh-CN': '第 {{i}} 项与第 {{j}} 项重复', 'en-US': 'Items {{i}} and {{j}} are the same' },
+  'field.schema_unknown_property': {
+    'zh-CN': '标准中没有属性 {{property}}（扩展属性请用带命名空间前缀的名称，如 example:myField）',
+    'en-US': 'The standard has no property {{property}} (name extensions with a namespace prefix, e.g. example:myField)',
+  },
+  'field.schema_ilmd_only_add': {
+    'zh-CN': 'ILMD（实例/批次主数据）只能出现在 action 为 ADD 的事件中',
+    'en-US': 'ILMD (instance/lot master data) is only allowed on events with action ADD',
+  },
+  'field.schema_other': { 'zh-CN': '不符合 EPCIS 2.0 标准（{{keyword}}）', 'en-US': 'Does not conform to EPCIS 2.0 ({{keyword}})' },
+  'field.epcis_identifier_check_digit': {
+    'zh-CN': '标识 {{value}} 的校验位错误',
+    'en-US': 'Identifier {{value}} has a wrong check digit',
+  },
+  'field.epcis_identifier_format': {
+    'zh-CN': '标识 {{value}} 不是有效的 GS1 数字链接或 EPC URN',
+    'en-US': 'Identifier {{value}} is not a valid GS1 Digital Link or EPC URN',
+  },
+  // EPCIS queries (查询): every bad parameter of GET /epcis/events is named, with the value at fault.
+  'field.epcis_query_unknown': { 'zh-CN': '未知的查询参数（参数名区分大小写）', 'en-US': 'Unknown query parameter (names are case-sensitive)' },
+  'field.epcis_query_unsupported': { 'zh-CN': '本平台暂不支持这一 EPCIS 查询参数', 'en-US': 'This EPCIS query parameter is not supported here' },
+  'field.epcis_query_repeated': { 'zh-CN': '参数只能出现一次', 'en-US': 'Give this parameter once' },
+  'field.epcis_query_empty': { 'zh-CN': '取值不能为空（多个取值用 | 分隔）', 'en-US': 'A value cannot be empty (separate values with |)' },
+  'field.epcis_query_one_of': { 'zh-CN': '“{{value}}”不在允许范围内：{{options}}', 'en-US': '"{{value}}" is not one of: {{options}}' },
+  'field.epcis_query_uri': { 'zh-CN': '“{{value}}”不是 URI', 'en-US': '"{{value}}" is not a URI' },
+  'field.epcis_query_identifier': {
+    'zh-CN': '“{{value}}”不是有效的 GS1 标识（校验位、限定符顺序或取值格式有误）',
+    'en-US': '"{{value}}" is not a valid GS1 identifier (check digit, qualifier order or value format)',
+  },
+  'field.epcis_query_pattern': {
+    'zh-CN': '不支持的 EPC 模式“{{value}}”（支持 urn:epc:idpat:sgtin:厂商识别代码.项目代码.*）',
+    'en-US': 'Unsupported EPC pattern "{{value}}" (supported: urn:epc:idpat:sgtin:{company prefix}.{item reference}.*)',
+  },
+  'field.epcis_query_not_class': {
+    'zh-CN': '“{{value}}”标识单个物品、物流单元或位置，不是类别（批次或商品）；请用 MATCH_epc 等参数',
+    'en-US': '"{{value}}" names one item, unit or location, not a class (lot or product); use MATCH_epc and the like',
+  },
+  'field.epcis_query_time': {
+    'zh-CN': '“{{value}}”不是带时区的日期时间（如 2026-03-01T08:00:00+08:00）',
+    'en-US': '"{{value}}" is not a date-time with its offset (e.g. 2026-03-01T08:00:00+08:00)',
+  },
+  'field.epcis_query_number': { 'zh-CN': '“{{value}}”不是数字', 'en-US': '"{{value}}" is not a number' },
+  'field.epcis_query_integer': { 'zh-CN': '应为 {{min}} 到 {{max}} 之间的整数', 'en-US': 'Must be a whole number from {{min}} to {{max}}' },
+  'field.epcis_query_boolean': { 'zh-CN': '应为 true 或 false', 'en-US': 'Must be true or false' },
+  'field.epcis_query_needs_order_by': { 'zh-CN': '须同时指定 orderBy', 'en-US': 'Needs orderBy as well' },
+  'field.epcis_query_exclusive': { 'zh-CN': '不能与 {{other}} 同时使用', 'en-US': 'Cannot be used together with {{other}}' },
+  'field.epcis_page_token_invalid': { 'zh-CN': '翻页令牌无效', 'en-US': 'The page token is not valid' },
+  'field.epcis_page_token_expired': {
+    'zh-CN': '翻页令牌已过期（有效期 {{minutes}} 分钟），请重新查询',
+    'en-US': 'The page token has expired (it lasts {{minutes}} minutes); run the query again',
+  },
+  'field.epcis_page_token_mismatch': {
+    'zh-CN': '翻页令牌不属于本次查询（查询条件已改变）',
+    'en-US': 'The page token belongs to another query (the parameters have changed)',
+  },
 } as const satisfies Record<string, Localised>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validateGtin } from '../identifiers/gtin.ts';
+import { computeGtinCheckDigit, validateGtin } from '../identifiers/gtin.ts';
 import { parseLicenceNumber } from '../identifiers/licence-number.ts';
 import { normaliseIdentifier } from '../identifiers/normalise.ts';
 import { parseProductNumber } from '../identifiers/product-number.ts';
@@ -71,12 +71,35 @@ export const enterpriseUpdateSchema = z.strictObject({
 });
 export type EnterpriseUpdate = z.infer<typeof enterpriseUpdateSchema>;
 
+/**
+ * A GS1 global location number (GLN, 全球位置码): 13 digits ending in the GS1 mod-10 check digit (the GTIN
+ * algorithm). Empty means none; it names the premises as an EPCIS location (`https://id.gs1.org/414/{gln}`).
+ */
+export const glnSchema = identifier
+  .superRefine((v, issue) => {
+    if (v === '') return;
+    if (!/^\d{13}$/.test(v)) issue.addIssue({ code: 'custom', message: 'field.gln_format' });
+    else if (computeGtinCheckDigit(v.slice(0, 12)) !== Number(v.slice(12))) issue.addIssue({ code: 'custom', message: 'field.gln_check_digit', params: { value: v } });
+  })
+  .nullish()
+  .transform((v) => (v ? v : null));
+
 export const premisesCreateSchema = z.strictObject({
   name: text(200),
   address: text(300),
   kind: z.enum(PREMISES_KINDS),
   jurisdictionCode: jurisdictionCodeSchema,
+  gln: glnSchema.optional(),
 });
+
+/** An edit of a premises: its name, address, kind or GLN (its jurisdiction stays; move it by a new premises). */
+export const premisesUpdateSchema = z.strictObject({
+  name: text(200).optional(),
+  address: text(300).optional(),
+  kind: z.enum(PREMISES_KINDS).optional(),
+  gln: glnSchema.optional(),
+});
+export type PremisesUpdate = z.infer<typeof premisesUpdateSchema>;
 
 const licenceNumberSchema = identifier.refine((v) => parseLicenceNumber(v).ok, { message: 'field.licence_format' });
 

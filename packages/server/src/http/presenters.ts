@@ -49,7 +49,7 @@ export function presentFlags(flags: readonly FlagCode[], locale: Locale) {
 }
 
 export function presentPremises(p: PremisesRow, locale: Locale) {
-  return { id: p.id, name: p.name, address: p.address, kind: p.kind, jurisdictionCode: p.jurisdictionCode, jurisdictionName: jurisdictionName(p.jurisdictionCode, locale) };
+  return { id: p.id, name: p.name, address: p.address, kind: p.kind, gln: p.gln, jurisdictionCode: p.jurisdictionCode, jurisdictionName: jurisdictionName(p.jurisdictionCode, locale) };
 }
 
 export function presentLicence(l: LicenceRow, locale: Locale, today: string) {

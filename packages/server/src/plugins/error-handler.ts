@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isAppError, negotiateLocale, type ErrorCode, type ErrorDetail } from '@shian/domain';
 import { detailMessage, errorMessage, issuesToDetails, type RawIssue } from '../http/localise.ts';
 import { RequestValidationError } from '../http/validator.ts';
+import { EPCIS_VERSION_HEADERS, isEpcisUrl, toProblem } from '../routes/epcis/epcis-problem.ts';
 
 /** The one error body of the platform. */
 export interface ErrorBody {
@@ -62,6 +63,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = toErrorBody(error, request);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (isEpcisUrl(request.url)) {
+      // The EPCIS interface answers RFC 7807 problems (application/problem+json), as its standard says.
+      void reply.status(status).header('cache-control', 'no-store').headers(EPCIS_VERSION_HEADERS).type('application/problem+json').send(toProblem(status, body, request));
+      return;
+    }
     void reply.status(status).header('cache-control', 'no-store').send(body);
   });
 }

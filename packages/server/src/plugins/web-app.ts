@@ -34,7 +34,7 @@ export async function registerFallback(app: FastifyInstance, dist: string | unde
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const isFile = path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
-    if (!hasWeb || request.method !== 'GET' || path.startsWith('/api/') || path.startsWith('/healthz') || isFile) {
+    if (!hasWeb || request.method !== 'GET' || path.startsWith('/api/') || path.startsWith('/epcis') || path.startsWith('/healthz') || isFile) {
       throw new AppError('resource.not_found');
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');

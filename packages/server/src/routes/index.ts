@@ -20,6 +20,11 @@ import { registerPlanRoutes } from './planning/plan.routes.ts';
 import { registerDrawRoutes } from './planning/draw.routes.ts';
 import { registerPublicResultRoutes } from './public/results.routes.ts';
 import { registerWorkQueueRoutes } from './work/work-queue.routes.ts';
+import { registerCodeRoutes } from './trace/codes.routes.ts';
+import { registerApiKeyRoutes } from './trace/api-keys.routes.ts';
+import { registerTraceOperationRoutes } from './trace/operations.routes.ts';
+import { registerRecallRoutes } from './trace/recall.routes.ts';
+import { registerTraceRoutes } from './trace/trace.routes.ts';
 
 export interface RouteDeps {
   database: Database;
@@ -47,4 +52,9 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   registerInspectionRoutes(api, deps);
   registerRectificationRoutes(api, deps);
   registerPublicResultRoutes(api, deps);
+  registerCodeRoutes(api, deps);
+  registerApiKeyRoutes(api, deps);
+  registerTraceOperationRoutes(api, deps);
+  registerTraceRoutes(api, deps);
+  registerRecallRoutes(api, deps);
 }

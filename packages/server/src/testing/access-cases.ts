@@ -214,7 +214,7 @@ export const credentials = (username: string) => ({ username, password: TEST_PAS
 
 export type RegistryTable = 'enterprises' | 'licences' | 'products' | 'people';
 const isRegistryTable = (table: string): table is RegistryTable => ['enterprises', 'licences', 'products', 'people'].includes(table);
-export type RecordTable = RegistryTable | 'inspections' | 'rectificationOrders' | 'riskTriggers' | 'recusals' | 'clocks' | 'inspectionPlans' | 'draws';
+export type RecordTable = RegistryTable | 'inspections' | 'rectificationOrders' | 'riskTriggers' | 'recusals' | 'clocks' | 'inspectionPlans' | 'draws' | 'premises' | 'apiKeys' | 'recalls' | 'recallNotices' | 'traceCodeBatches' | 'traceAlerts';
 
 /** What a request acts on, as far as the rules care. */
 export type Target =
@@ -293,6 +293,9 @@ export function expectedFor(c: AccessCase, actor: Actor, target: Target | undefi
 const COUNTED = [
   ...['enterprises', 'premises', 'licences', 'products', 'people', 'auditLog', 'users', 'jobs', 'clocks', 'riskProfiles', 'riskGrades', 'riskTriggers'],
   ...['recusals', 'inspectionPlans', 'draws', 'inspections', 'inspectionSubmissions', 'inspectionPhotos', 'rectificationOrders', 'rectificationEvidence'],
+  ...['apiKeys', 'epcisCaptures', 'epcisEvents'],
+  ...['recalls', 'recallNotices'],
+  ...['traceCodeBatches', 'traceAlerts'],
 ] as const;
 
 /** Everything a refused write could have touched: row counts (jobs too: queuing one writes no audit entry), the audit head, the imports, the target record. */

@@ -168,6 +168,12 @@ export async function apiGet<T>(path: string, options: RequestOptions = {}): Pro
   return readJson<T>(await send('GET', path, undefined, false, options));
 }
 
+/** A GET whose answer headers matter too (the EPCIS query's `Link: <…>; rel="next"` paging). */
+export async function apiGetWithHeaders<T>(path: string, options: RequestOptions = {}): Promise<{ data: T; headers: Headers }> {
+  const response = await send('GET', path, undefined, false, options);
+  return { data: await readJson<T>(response), headers: response.headers };
+}
+
 export async function apiSend<T>(method: Exclude<Method, 'GET'>, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return readJson<T>(await send(method, path, payload, payload !== undefined, options));

@@ -33,7 +33,8 @@ export interface WorkItem {
 }
 
 export interface WorkQueue {
-  counts: { open: number; overdue: number; dueSoon: number };
+  /** `recallNotices`: the enterprise's recall notices still to confirm (召回通知), beside the clocks. */
+  counts: { open: number; overdue: number; dueSoon: number; recallNotices?: number };
   items: WorkItem[];
 }
 

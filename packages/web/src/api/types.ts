@@ -110,6 +110,8 @@ export interface Premises {
   name: string;
   address: string;
   kind: string;
+  /** GS1 global location number (全球位置码), when the premises has one. */
+  gln: string | null;
   jurisdictionCode: string;
   jurisdictionName: string;
 }

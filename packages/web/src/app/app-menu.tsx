@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Menu, type MenuProps } from 'antd';
-import { AuditOutlined, CloudUploadOutlined, DatabaseOutlined, ExperimentOutlined, FieldTimeOutlined, FormOutlined, GlobalOutlined, HomeOutlined, ScheduleOutlined, ShopOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, BarChartOutlined, NotificationOutlined } from '@ant-design/icons';
+import { AuditOutlined, CloudUploadOutlined, DatabaseOutlined, ExperimentOutlined, FieldTimeOutlined, FormOutlined, GlobalOutlined, HomeOutlined, NodeIndexOutlined, QrcodeOutlined, ScheduleOutlined, ShopOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Action } from '@shian/domain/access/policy.ts';
@@ -49,6 +50,16 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
     { key: 'rectifications', to: '/rectifications', label: t('rectification.nav'), icon: <AuditOutlined aria-hidden />, grant: 'inspection.read' },
     { key: 'plans', to: '/plans', label: t('planning.nav'), icon: <ScheduleOutlined aria-hidden />, grant: 'plan.read' },
     { key: 'draws', to: '/draws/new', label: t('draws.nav'), icon: <ExperimentOutlined aria-hidden />, grant: 'draw.create' },
+    // 追溯作业: packing, shipping and receiving from the pages (enterprise users; regulators capture nothing).
+    ...(user.enterpriseId ? [{ key: 'trace-operations', to: '/trace/operations', label: t('traceOps.nav'), icon: <NodeIndexOutlined aria-hidden />, grant: 'trace.write' as const }] : []),
+    // 追溯查询, 召回管理 (a maker's and regulators'; a notified enterprise sees its recalls there too), 召回通知
+    // (the enterprise's notices to confirm), 追溯指标 (regulators: the work plans' KPIs per district).
+    { key: 'trace-lots', to: '/trace/lots', label: t('trace.nav'), icon: <ApartmentOutlined aria-hidden />, grant: 'trace.read' },
+    { key: 'recalls', to: '/recalls', label: t('recalls.nav'), icon: <AlertOutlined aria-hidden />, grant: 'trace.read' },
+    ...(user.enterpriseId ? [{ key: 'recall-notices', to: '/recall-notices', label: t('recalls.noticesNav'), icon: <NotificationOutlined aria-hidden />, grant: 'recall.acknowledge' as const }] : []),
+    { key: 'trace-kpis', to: '/trace/kpis', label: t('trace.kpi.nav'), icon: <BarChartOutlined aria-hidden />, roles: ['city_admin', 'city_supervisor', 'district_supervisor', 'inspector'] },
+    // 追溯码 (一物一码): enterprises request and download item codes; regulators read them and review alerts.
+    { key: 'trace-codes', to: '/trace/codes', label: t('traceCodes.nav'), icon: <QrcodeOutlined aria-hidden />, grant: 'trace.read' },
     // 信息公开 opens the public pages (their own frame, no sign-in needed); they link back here.
     { key: 'public', to: '/public/draws', label: t('publicPages.nav'), icon: <GlobalOutlined aria-hidden /> },
   ];

@@ -26,6 +26,13 @@ const PublicLayout = lazyNamed(() => import('../pages/public/public-layout.tsx')
 const PublicDrawsPage = lazyNamed(() => import('../pages/public/public-draws-page.tsx'), 'PublicDrawsPage');
 const PublicDrawPage = lazyNamed(() => import('../pages/public/public-draw-page.tsx'), 'PublicDrawPage');
 const PublicResultsPage = lazyNamed(() => import('../pages/public/public-results-page.tsx'), 'PublicResultsPage');
+const TraceOperationsPage = lazyNamed(() => import('../pages/trace-operations/trace-operations-page.tsx'), 'TraceOperationsPage');
+const TraceQueryPage = lazyNamed(() => import('../pages/trace/trace-query-page.tsx'), 'TraceQueryPage');
+const TraceKpisPage = lazyNamed(() => import('../pages/trace/trace-kpis-page.tsx'), 'TraceKpisPage');
+const RecallListPage = lazyNamed(() => import('../pages/recalls/recall-list-page.tsx'), 'RecallListPage');
+const RecallDetailPage = lazyNamed(() => import('../pages/recalls/recall-detail-page.tsx'), 'RecallDetailPage');
+const RecallNoticesPage = lazyNamed(() => import('../pages/recalls/recall-notices-page.tsx'), 'RecallNoticesPage');
+const TraceCodesPage = lazyNamed(() => import('../pages/trace-codes/trace-codes-page.tsx'), 'TraceCodesPage');
 const NotFoundPage = lazyNamed(() => import('./status-pages.tsx'), 'NotFoundPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -75,6 +82,13 @@ export const router = createBrowserRouter([
           { path: 'rectifications/:id', element: page(<RectificationDetailPage />) },
           { path: 'plans', element: page(<PlansPage />) },
           { path: 'draws/new', element: page(<DrawFormPage />) },
+          { path: 'trace/codes', element: page(<TraceCodesPage />) },
+          { path: 'trace/operations', element: page(<TraceOperationsPage />) },
+          { path: 'trace/lots', element: page(<TraceQueryPage />) },
+          { path: 'trace/kpis', element: page(<TraceKpisPage />) },
+          { path: 'recalls', element: page(<RecallListPage />) },
+          { path: 'recalls/:id', element: page(<RecallDetailPage />) },
+          { path: 'recall-notices', element: page(<RecallNoticesPage />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

@@ -154,6 +154,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX epcis_events_jurisdiction_idx ON epcis_events (jurisdiction_code text_pattern_ops, record_time);
     CREATE INDEX epcis_events_epcs_idx ON epcis_events USING gin (any_epcs);
     CREATE INDEX epcis_events_classes_idx ON epcis_events USING gin (any_classes);
+    -- Shipments addressed to an enterprise (its party or a premises location): the receiver's inbound list.
+    CREATE INDEX epcis_events_shipped_to_idx ON epcis_events USING gin (destinations) WHERE biz_step = 'shipping';
+    -- The public scan page (扫码查询): a lot's release inspections (出厂检验) without reading every event of the
+    -- lot, and whether an event was retracted by an error declaration, both from small partial indexes.
+    CREATE INDEX epcis_events_inspecting_idx ON epcis_events USING gin (any_classes) WHERE biz_step = 'inspecting';
+    CREATE INDEX epcis_events_retracted_idx ON epcis_events (event_id) WHERE error_reason IS NOT NULL;
 
     CREATE TABLE recalls (
       id uuid PRIMARY KEY,

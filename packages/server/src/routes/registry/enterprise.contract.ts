@@ -44,6 +44,8 @@ export const premisesSchema = z.object({
   name: z.string(),
   address: z.string(),
   kind: z.string(),
+  /** GS1 global location number (全球位置码), when the premises has one. */
+  gln: z.string().nullable(),
   jurisdictionCode: z.string(),
   jurisdictionName: z.string(),
 });

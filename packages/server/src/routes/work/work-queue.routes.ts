@@ -5,6 +5,7 @@ import { extendClock, listWorkQueue, setClockPaused } from '@shian/core';
 import { requireUser } from '../../plugins/request-context.ts';
 import { commonErrors, idParamsSchema } from '../common.contract.ts';
 import type { RouteDeps } from '../index.ts';
+import { presentNoticeItem, recallNoticeItemSchema } from '../trace/recall.contract.ts';
 
 const standing = z.enum(['on_time', 'due_soon', 'overdue', 'paused', 'met_on_time', 'met_late']);
 
@@ -22,7 +23,9 @@ export function registerWorkQueueRoutes(app: FastifyInstance, _deps: RouteDeps):
         querystring: z.strictObject({ overdueOnly: z.stringbool().optional(), limit: z.coerce.number().int().min(1).max(200).default(100) }),
         response: {
           200: z.object({
-            counts: z.object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int() }),
+            counts: z.object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int(), recallNotices: z.number().int() }),
+            /** An enterprise user's recall notices (召回通知) still to confirm, beside the clocks. */
+            recallNotices: z.array(recallNoticeItemSchema),
             items: z.array(
               z.object({
                 clockId: z.uuid(),
@@ -47,7 +50,7 @@ export function registerWorkQueueRoutes(app: FastifyInstance, _deps: RouteDeps):
     },
     async (request) => {
       const queue = await listWorkQueue(request.ctx, request.query);
-      return { counts: queue.counts, items: queue.items.map((i) => ({ ...i, ruleName: i.ruleName[request.locale] })) };
+      return { counts: queue.counts, items: queue.items.map((i) => ({ ...i, ruleName: i.ruleName[request.locale] })), recallNotices: queue.recallNotices.map(presentNoticeItem) };
     },
   );
 

@@ -9,7 +9,8 @@ import { useWorkQueue } from '../../api/supervision-queries.ts';
 export function WorkQueueMenuLabel({ label }: { label: string }) {
   const { t } = useTranslation();
   const queue = useWorkQueue(false);
-  const open = queue.data?.counts.open ?? 0;
+  // Open clocks and recall notices still to confirm: both wait on the user.
+  const open = (queue.data?.counts.open ?? 0) + (queue.data?.counts.recallNotices ?? 0);
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
       {label}

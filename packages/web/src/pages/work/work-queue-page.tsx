@@ -9,6 +9,7 @@ import type { WorkItem, WorkQueue } from '../../api/supervision-types.ts';
 import { useGrant } from '../../app/grants.ts';
 import { StandingTag } from '../../components/standing-tag.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { RecallNoticePanel } from '../recalls/recall-notice-panel.tsx';
 import { ExtensionModal } from './extension-modal.tsx';
 
 /** Where the item's subject is shown: inspections and rectification orders have pages; case leads not yet. */
@@ -37,7 +38,7 @@ function RuleCell({ item, rows = 1 }: { item: WorkItem; rows?: number }) {
 
 function Counts({ counts }: { counts: WorkQueue['counts'] }) {
   const { t } = useTranslation();
-  const cards: { key: keyof WorkQueue['counts']; icon: ReactNode; color?: string }[] = [
+  const cards: { key: 'open' | 'overdue' | 'dueSoon'; icon: ReactNode; color?: string }[] = [
     { key: 'open', icon: <FieldTimeOutlined aria-hidden /> },
     { key: 'overdue', icon: <ExclamationCircleOutlined aria-hidden />, color: '#cf1322' },
     { key: 'dueSoon', icon: <ClockCircleOutlined aria-hidden />, color: '#d46b08' },
@@ -209,6 +210,7 @@ export function WorkQueuePage() {
           </Space>
         )}
       </div>
+      <RecallNoticePanel />
       {body}
       {extending && (
         <ExtensionModal

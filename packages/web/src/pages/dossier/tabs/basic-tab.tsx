@@ -1,22 +1,41 @@
-import { Descriptions, Table, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Button, Descriptions, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Premises } from '../../../api/types.ts';
 import { labelOf, useMessages } from '../../../i18n/setup.ts';
 import { formatDateTime } from '../../../lib/format.ts';
+import { PremisesGlnModal } from '../../trace-operations/premises-gln-modal.tsx';
 import type { DossierTabProps } from '../dossier-tabs.tsx';
 
 /** 基本信息: the enterprise's registration facts and its premises. */
-export function BasicTab({ dossier }: DossierTabProps) {
+export function BasicTab({ dossier, can, refresh }: DossierTabProps) {
   const { t } = useTranslation();
   const messages = useMessages();
   const { enterprise } = dossier;
   const none = t('common.none');
+  const [editingGln, setEditingGln] = useState<Premises | null>(null);
 
   const premisesColumns: TableColumnsType<Premises> = [
     { title: t('dossier.premisesFields.name'), dataIndex: 'name', width: 200 },
     { title: t('dossier.premisesFields.kind'), dataIndex: 'kind', width: 120, render: (kind: string) => labelOf(messages.enums.premisesKind, kind) },
     { title: t('dossier.premisesFields.address'), dataIndex: 'address', width: 300 },
     { title: t('dossier.premisesFields.jurisdiction'), dataIndex: 'jurisdictionName', width: 140 },
+    // 全球位置码: how the premises is named in traceability events (EPCIS readPoint / bizLocation).
+    {
+      title: t('traceOps.gln.column'),
+      dataIndex: 'gln',
+      width: 190,
+      render: (gln: string | null, premises) => (
+        <>
+          {gln ?? none}
+          {can('registry.update') && (
+            <Button type="link" size="small" onClick={() => setEditingGln(premises)} aria-label={`${t('traceOps.gln.edit')} ${premises.name}`}>
+              {t('traceOps.gln.edit')}
+            </Button>
+          )}
+        </>
+      ),
+    },
   ];
 
   return (
@@ -47,9 +66,10 @@ export function BasicTab({ dossier }: DossierTabProps) {
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('dossier.premises')}
           </Typography.Title>
-          <Table<Premises> rowKey="id" size="small" columns={premisesColumns} dataSource={dossier.premises} pagination={false} scroll={{ x: 760 }} />
+          <Table<Premises> rowKey="id" size="small" columns={premisesColumns} dataSource={dossier.premises} pagination={false} scroll={{ x: 950 }} />
         </>
       )}
+      {editingGln && <PremisesGlnModal premises={editingGln} onClose={() => setEditingGln(null)} onSaved={() => void refresh()} />}
     </>
   );
 }

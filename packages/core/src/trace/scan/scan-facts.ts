@@ -1,0 +1,267 @@
+import { sql, type CompiledQuery, type RawBuilder } from 'kysely';
+import { canonicalItem, canonicalLotClass } from '@shian/domain';
+import type { Db } from '../../db/connect.ts';
+import { PLATFORM_LOCATION_PREFIX } from '../locations.ts';
+
+/**
+ * What the public scan page (扫码查询) shows about a code, read in ONE round trip: the code and its batch,
+ * the product (registration or filing number), the maker and its production licence, open recalls of the lot
+ * or the serial, the maker's release inspection (出厂检验) of the lot, and the districts and streets the item
+ * (or a case or pallet it was packed into) has been at. Nothing here is cached: a recall shows at once.
+ */
+
+/** An open recall (召回) covering the lot or the serial. */
+export interface ScanRecall {
+  number: string;
+  level: '1' | '2' | '3';
+  reason: string;
+  lot: string | null;
+  createdAt: string;
+}
+
+/** Where the item has been, at city level: a street (or district) and the first time it was seen there. */
+export interface ScanPlace {
+  firstSeenAt: string;
+  jurisdictionCode: string;
+  districtZh: string | null;
+  districtEn: string | null;
+  streetZh: string | null;
+  streetEn: string | null;
+}
+
+export interface ScanFacts {
+  product: { id: string; name: string; registrationNumber: string; category: 'health_food' | 'infant_formula' | 'fsmp' };
+  maker: { id: string; name: string; licenceNumber: string | null; jurisdictionCode: string };
+  /** The batch of codes (item pages, and lot pages when codes were issued for the lot). */
+  batch: { id: string; number: string; lot: string; productionDate: string; expiryDate: string; jurisdictionCode: string } | null;
+  /** The item (item pages only): its position and the scans stored so far. */
+  code: { serial: string; seq: number; scanCount: number; firstScannedAt: Date | null } | null;
+  recalls: ScanRecall[];
+  /** The maker's latest release inspection of the lot: `conformant`, `non_conformant` (or another CBV word), null when none. */
+  release: { disposition: string | null; eventTime: string } | null;
+  places: ScanPlace[];
+}
+
+export interface ScanKey {
+  /** GTIN-14. */
+  gtin: string;
+  lot: string | null;
+  serial: string | null;
+}
+
+/** The stored spellings of a GTIN-14: products keep the GTIN as registered (mostly GTIN-13). */
+export function gtinSpellings(gtin14: string): string[] {
+  const forms = [gtin14];
+  if (gtin14.startsWith('0')) forms.push(gtin14.slice(1));
+  if (gtin14.startsWith('00')) forms.push(gtin14.slice(2));
+  if (gtin14.startsWith('000000')) forms.push(gtin14.slice(6));
+  return forms;
+}
+
+const GLN_LOCATION = 'https://id.gs1.org/414/';
+
+/**
+ * The canonical lot class of a batch's lot, in SQL: `https://id.gs1.org/01/{gtin}/10/{lot}` with the lot
+ * percent-encoded like `encodeURIComponent` encodes the GS1 AI 82 characters (`"%&+,/:;<=>?`).
+ */
+function lotClassSql(gtin: RawBuilder<unknown>, lot: RawBuilder<unknown>): RawBuilder<string> {
+  let encoded: RawBuilder<unknown> = sql`replace(${lot}, '%', '%25')`;
+  for (const ch of '"&+,/:;<=>?') encoded = sql`replace(${encoded}, ${ch}, ${`%${ch.charCodeAt(0).toString(16).toUpperCase()}`})`;
+  return sql<string>`'https://id.gs1.org/01/' || ${gtin} || '/10/' || ${encoded}`;
+}
+
+/**
+ * The maker's latest release inspection (bizStep inspecting) of a lot class, as JSON, read from the partial
+ * index of inspecting events. An event retracted by an error declaration does not count: the declaration
+ * repeats the event it retracts with the same eventID (EPCIS 2.0 §7.4.1.2), so the same probe finds it.
+ */
+function releaseSql(lotClass: RawBuilder<unknown>, makerId: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`(WITH inspections AS MATERIALIZED (
+      SELECT ev.event_id, ev.disposition, ev.event_time, ev.error_reason FROM epcis_events ev
+      WHERE ev.biz_step = 'inspecting' AND ev.any_classes @> ARRAY[${lotClass}]::text[] AND ev.enterprise_id = ${makerId}
+    )
+    SELECT json_build_object('disposition', i.disposition, 'eventTime', i.event_time) FROM inspections i
+    WHERE i.error_reason IS NULL AND i.event_id NOT IN (SELECT r.event_id FROM inspections r WHERE r.error_reason IS NOT NULL)
+    ORDER BY i.event_time DESC LIMIT 1)`;
+}
+
+/** Open recalls of a GTIN, narrowed to a lot and/or a serial, as a JSON array (null when none). */
+function recallsSql(gtin: RawBuilder<unknown>, lot: RawBuilder<unknown>, serial: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`(SELECT json_agg(json_build_object('number', r.number, 'level', r.level, 'reason', r.reason, 'lot', r.lot, 'createdAt', r.created_at) ORDER BY r.created_at)
+    FROM recalls r
+    WHERE r.status = 'open' AND r.gtin = ${gtin}
+      AND (${lot}::text IS NULL AND ${serial}::text IS NULL OR r.lot = ${lot} OR r.serials @> ARRAY[${serial}]::text[]))`;
+}
+
+/**
+ * Where an item has been: the bizLocation of every event naming it, or naming a parent it was packed into
+ * (AggregationEvent ADD whose childEPCs hold it, up to pallet level, counting the parent's events from the
+ * packing on). One index probe per level finds both the events and the next parents. Retracted events do not
+ * count, nor do a parent's events when the packing itself was retracted; the error declarations come with the
+ * same probes (a declaration repeats the event it retracts). Locations map to premises (by GLN, sub-locations
+ * included, or the platform's own location URI, as `locations.ts` reads them) and to their street and
+ * district, first visit first. As JSON (null when none).
+ */
+function placesSql(item: RawBuilder<unknown>): RawBuilder<unknown> {
+  const platform = `^${PLATFORM_LOCATION_PREFIX}[0-9a-fA-F-]{36}$`;
+  return sql`(WITH RECURSIVE hits AS (
+      SELECT 0 AS depth, NULL::timestamptz AS since, NULL::text AS via, ${item}::text AS epc, ev.event_id, ev.event_type, ev.action,
+        ev.parent_id, ev.child_epcs, ev.biz_location, ev.event_time, ev.error_reason
+      FROM epcis_events ev WHERE ev.any_epcs @> ARRAY[${item}]::text[]
+      UNION ALL
+      SELECT h.depth + 1, h.event_time, h.event_id, h.parent_id, ev.event_id, ev.event_type, ev.action,
+        ev.parent_id, ev.child_epcs, ev.biz_location, ev.event_time, ev.error_reason
+      FROM hits h JOIN epcis_events ev ON ev.any_epcs @> ARRAY[h.parent_id]
+      WHERE h.depth < 2 AND h.event_type = 'AggregationEvent' AND h.action = 'ADD' AND h.parent_id IS NOT NULL
+        AND h.error_reason IS NULL AND h.epc = ANY(h.child_epcs)
+    ), retracted AS (
+      SELECT DISTINCT h.event_id FROM hits h WHERE h.error_reason IS NOT NULL
+    ), seen AS (
+      SELECT h.biz_location AS location, min(h.event_time) AS first_seen FROM hits h
+      WHERE h.biz_location IS NOT NULL AND h.error_reason IS NULL AND (h.since IS NULL OR h.event_time >= h.since)
+        AND h.event_id NOT IN (SELECT event_id FROM retracted) AND (h.via IS NULL OR h.via NOT IN (SELECT event_id FROM retracted))
+      GROUP BY h.biz_location
+    ), placed AS (
+      SELECT min(s.first_seen) AS first_seen, coalesce(pg.jurisdiction_code, pi.jurisdiction_code) AS code
+      FROM seen s
+      LEFT JOIN premises pg ON s.location LIKE ${`${GLN_LOCATION}%`} AND pg.gln = substr(s.location, ${GLN_LOCATION.length + 1}, 13)
+      LEFT JOIN premises pi ON s.location ~ ${platform}
+        AND pi.id = CASE WHEN s.location ~ ${platform} THEN substr(s.location, ${PLATFORM_LOCATION_PREFIX.length + 1})::uuid END
+      WHERE coalesce(pg.jurisdiction_code, pi.jurisdiction_code) IS NOT NULL
+      GROUP BY 2
+    )
+    SELECT json_agg(json_build_object('firstSeenAt', p.first_seen, 'jurisdictionCode', p.code,
+        'districtZh', d.name_zh, 'districtEn', d.name_en,
+        'streetZh', CASE WHEN st.level = 'street' THEN st.name_zh END, 'streetEn', CASE WHEN st.level = 'street' THEN st.name_en END)
+      ORDER BY p.first_seen)
+    FROM placed p
+    LEFT JOIN jurisdictions st ON st.code = p.code
+    LEFT JOIN jurisdictions d ON d.code = left(p.code, 6))`;
+}
+
+/** A row as the single query returns it: every column aliased in camelCase, JSON columns parsed by the driver. */
+interface FactsRow {
+  serial: string | null;
+  seq: number | null;
+  scanCount: number | null;
+  firstScannedAt: Date | null;
+  batchId: string | null;
+  batchNumber: string | null;
+  lot: string | null;
+  productionDate: string | null;
+  expiryDate: string | null;
+  batchJurisdiction: string | null;
+  productId: string;
+  productName: string;
+  registrationNumber: string;
+  category: ScanFacts['product']['category'];
+  makerId: string;
+  makerName: string;
+  makerJurisdiction: string;
+  licenceNumber: string | null;
+  recalls: ScanRecall[] | null;
+  release: { disposition: string | null; eventTime: string } | null;
+  places: ScanPlace[] | null;
+}
+
+const licenceSql = (makerId: RawBuilder<unknown>): RawBuilder<unknown> =>
+  sql`(SELECT l.number FROM licences l WHERE l.enterprise_id = ${makerId} AND l.kind = 'SC' AND l.status = 'valid' ORDER BY l.valid_until DESC LIMIT 1)`;
+
+/** The columns of the batch, product and maker, aliased alike for both drivers. */
+const COMMON_COLUMNS = sql`b.id AS "batchId", b.number AS "batchNumber", b.lot AS "lot", b.production_date AS "productionDate",
+  b.expiry_date AS "expiryDate", b.jurisdiction_code AS "batchJurisdiction",
+  p.id AS "productId", p.name AS "productName", p.registration_number AS "registrationNumber", p.category AS "category",
+  e.id AS "makerId", e.name AS "makerName", e.jurisdiction_code AS "makerJurisdiction"`;
+
+/** One item code: everything in one statement, or no row when the code was never issued. */
+function itemQuery(gtin: string, serial: string, item: string): RawBuilder<FactsRow> {
+  const lotClass = lotClassSql(sql.ref('b.gtin'), sql.ref('b.lot'));
+  return sql<FactsRow>`
+    SELECT c.serial AS "serial", c.seq AS "seq", c.scan_count AS "scanCount", c.first_scanned_at AS "firstScannedAt", ${COMMON_COLUMNS},
+      ${licenceSql(sql.ref('e.id'))} AS "licenceNumber",
+      ${recallsSql(sql.ref('c.gtin'), sql.ref('b.lot'), sql.ref('c.serial'))} AS "recalls",
+      ${releaseSql(lotClass, sql.ref('e.id'))} AS "release",
+      ${placesSql(sql.val(item))} AS "places"
+    FROM trace_codes c
+    JOIN trace_code_batches b ON b.id = c.batch_id
+    JOIN products p ON p.id = b.product_id
+    JOIN enterprises e ON e.id = b.enterprise_id
+    WHERE c.gtin = ${gtin} AND c.serial = ${serial}`;
+}
+
+/** A lot or a GTIN: the latest batch of the lot when there is one, else the product registered with the GTIN. */
+function classQuery(gtin: string, lot: string | null): RawBuilder<FactsRow> {
+  const lotValue = sql.val(lot);
+  const release = lot === null ? sql`NULL::json` : releaseSql(sql.val(canonicalLotClass(gtin, lot)), sql.ref('e.id'));
+  return sql<FactsRow>`
+    WITH batch AS (
+      SELECT b.* FROM trace_code_batches b
+      WHERE ${lotValue}::text IS NOT NULL AND b.gtin = ${gtin} AND b.lot = ${lotValue}
+      ORDER BY b.created_at DESC LIMIT 1
+    ), product AS (
+      SELECT p.* FROM products p
+      WHERE p.id = coalesce((SELECT product_id FROM batch), (
+        SELECT q.id FROM products q WHERE q.gtins && ${sql.val(gtinSpellings(gtin))}::text[]
+        ORDER BY (q.status = 'active') DESC, q.created_at LIMIT 1))
+    )
+    SELECT NULL::text AS "serial", NULL::int AS "seq", NULL::int AS "scanCount", NULL::timestamptz AS "firstScannedAt", ${COMMON_COLUMNS},
+      ${licenceSql(sql.ref('e.id'))} AS "licenceNumber",
+      ${recallsSql(sql.val(gtin), lotValue, sql.val(null))} AS "recalls",
+      ${release} AS "release",
+      NULL::json AS "places"
+    FROM product p
+    JOIN enterprises e ON e.id = p.enterprise_id
+    LEFT JOIN batch b ON true`;
+}
+
+/**
+ * Runs a compiled statement and answers its rows. By default through Kysely; on PostgreSQL the resolver
+ * passes one that uses named prepared statements (`prepared-statements.ts`), so that the plan is made once
+ * per connection rather than once per scan.
+ */
+export type StatementRunner = <R>(query: CompiledQuery<R>) => Promise<R[]>;
+
+/** The default runner: Kysely's executor (PGlite, or the platform's pool). */
+export function kyselyRunner(db: Db): StatementRunner {
+  return async <R>(query: CompiledQuery<R>): Promise<R[]> => [...(await db.executeQuery(query)).rows];
+}
+
+/** Stand-ins compiled into the item statement once, swapped for each scan's values. */
+const SLOT = { gtin: '\u0000gtin', serial: '\u0000serial', item: '\u0000item' } as const;
+const compiledItemQueries = new WeakMap<Db, CompiledQuery<FactsRow>>();
+
+/**
+ * The one statement of {@link findScanFacts}, compiled. The item statement (every scan) is compiled once per
+ * database and reused with the scan's values; lot and GTIN pages are compiled each time.
+ */
+export function compileScanFactsQuery(db: Db, key: ScanKey): CompiledQuery<FactsRow> {
+  if (key.serial === null) return classQuery(key.gtin, key.lot).compile(db);
+  let template = compiledItemQueries.get(db);
+  if (!template) {
+    template = itemQuery(SLOT.gtin, SLOT.serial, SLOT.item).compile(db);
+    compiledItemQueries.set(db, template);
+  }
+  const values: Record<string, string> = { [SLOT.gtin]: key.gtin, [SLOT.serial]: key.serial, [SLOT.item]: canonicalItem(key.gtin, key.serial) };
+  return { ...template, parameters: template.parameters.map((p) => (typeof p === 'string' && p in values ? values[p] : p)) };
+}
+
+/**
+ * The facts of a scanned code, or null when the platform never issued it (an item code) or knows no product
+ * with the GTIN (a lot or GTIN code): a possible counterfeit.
+ */
+export async function findScanFacts(db: Db, key: ScanKey, run: StatementRunner = kyselyRunner(db)): Promise<ScanFacts | null> {
+  const [row] = await run(compileScanFactsQuery(db, key));
+  if (!row) return null;
+  return {
+    product: { id: row.productId, name: row.productName, registrationNumber: row.registrationNumber, category: row.category },
+    maker: { id: row.makerId, name: row.makerName, licenceNumber: row.licenceNumber, jurisdictionCode: row.makerJurisdiction },
+    batch:
+      row.batchId && row.batchNumber && row.lot && row.productionDate && row.expiryDate && row.batchJurisdiction
+        ? { id: row.batchId, number: row.batchNumber, lot: row.lot, productionDate: row.productionDate, expiryDate: row.expiryDate, jurisdictionCode: row.batchJurisdiction }
+        : null,
+    code: row.serial !== null && row.seq !== null ? { serial: row.serial, seq: row.seq, scanCount: row.scanCount ?? 0, firstScannedAt: row.firstScannedAt } : null,
+    recalls: row.recalls ?? [],
+    release: row.release,
+    places: row.places ?? [],
+  };
+}
