@@ -68,11 +68,11 @@ export async function benchEpcisCapture(options: { events: number; pglite: boole
 
     t = performance.now();
     const cpu = process.cpuUsage();
-    const dbCpu = serverCpuSeconds(name);
+    const dbCpu = serverCpu(name);
     const result = await captureDocument({ db: database.db, actor }, parsed, { rawText: text });
     const captureMs = performance.now() - t;
     const captureCpu = process.cpuUsage(cpu);
-    const captureDbCpu = serverCpuSeconds(name) - dbCpu;
+    const captureDbCpu = dbCpu();
     if (result.status !== 'done' || result.captured !== options.events) throw new Error(`capture: ${JSON.stringify({ ...result, errors: result.errors.slice(0, 3) })}`);
 
     const perSecond = (n: number, ms: number) => `${Math.round((n * 1000) / ms).toLocaleString('en-US')}/s`;
@@ -89,7 +89,7 @@ export async function benchEpcisCapture(options: { events: number; pglite: boole
       await sql`TRUNCATE epcis_events`.execute(database.db);
       const rows = eventsOf(parsed).map((e, i) => normaliseEvent(e, `/epcisBody/eventList/${i}`, new Date()).row);
       t = performance.now();
-      const copyCpu = await copyRows(url, rows, { captureId: result.captureId, enterpriseId: actor.enterpriseId ?? '', jurisdictionCode: maker.jurisdictionCode }, () => serverCpuSeconds(name));
+      const copyCpu = await copyRows(url, rows, { captureId: result.captureId, enterpriseId: actor.enterpriseId ?? '', jurisdictionCode: maker.jurisdictionCode }, () => serverCpu(name));
       const copyMs = performance.now() - t;
       console.log(`  COPY of the same rows             ${(copyMs / 1000).toFixed(2)} s  ${perSecond(options.events, copyMs)} rows`);
       console.log(`    CPU: database backend ${copyCpu.toFixed(2)} s: ${perSecond(options.events, copyCpu * 1000)} rows per database CPU-second`);
@@ -102,25 +102,36 @@ export async function benchEpcisCapture(options: { events: number; pglite: boole
 }
 
 /**
- * CPU seconds used so far by the PostgreSQL backends serving `database` on this machine (their process titles
- * name it), from /proc; 0 when the server is elsewhere. Background writers are not counted.
+ * CPU ticks used so far by each PostgreSQL backend serving `database` on this machine (their process titles
+ * name it), from /proc; empty when the server is elsewhere. Background writers are not counted.
  */
-function serverCpuSeconds(database: string): number {
-  let ticks = 0;
+function serverCpuTicks(database: string): Map<string, number> {
+  const ticks = new Map<string, number>();
   try {
     for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
       try {
         if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(database)) continue;
         const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-        ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0); // utime, stime (fields 14 and 15 of stat)
+        ticks.set(pid, Number(fields[11] ?? 0) + Number(fields[12] ?? 0)); // utime, stime (fields 14 and 15 of stat)
       } catch {
         // the process ended meanwhile
       }
     }
   } catch {
-    return 0;
+    // no /proc: not Linux
   }
-  return ticks / 100; // USER_HZ
+  return ticks;
+}
+
+/** Starts measuring the CPU of `database`'s backends; the function returned gives the seconds used since. */
+function serverCpu(database: string): () => number {
+  const before = serverCpuTicks(database);
+  return () => {
+    let ticks = 0;
+    // Backends that ended meanwhile (idle pool connections) used nothing worth counting.
+    for (const [pid, now] of serverCpuTicks(database)) ticks += now - (before.get(pid) ?? 0);
+    return ticks / 100; // USER_HZ
+  };
 }
 
 const eventsOf = (document: unknown): Record<string, unknown>[] => (document as { epcisBody: { eventList: Record<string, unknown>[] } }).epcisBody.eventList;
@@ -182,10 +193,10 @@ const field = (value: string | null): string => (value === null ? '\\N' : value.
 const array = (values: readonly string[]): string => `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 
 /** The same rows through `COPY … FROM STDIN` (text format), in one transaction; resolves to the database CPU seconds it took. */
-async function copyRows(url: string, rows: readonly EventRow[], target: { captureId: string; enterpriseId: string; jurisdictionCode: string }, serverCpu: () => number): Promise<number> {
+async function copyRows(url: string, rows: readonly EventRow[], target: { captureId: string; enterpriseId: string; jurisdictionCode: string }, measure: () => () => number): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const cpuBefore = serverCpu();
+  const cpuSince = measure();
   const recordTime = new Date().toISOString();
   function* lines(): Generator<string> {
     let chunk = '';
@@ -232,7 +243,7 @@ async function copyRows(url: string, rows: readonly EventRow[], target: { captur
     await client.query('BEGIN');
     await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY epcis_events (${COPY_COLUMNS}) FROM STDIN`)));
     await client.query('COMMIT');
-    return serverCpu() - cpuBefore;
+    return cpuSince();
   } finally {
     await client.end();
   }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { benchDrawAndPlan } from './draw-and-plan.ts';
 import { benchRegistrySearch } from './registry-search.ts';
 import { benchEpcisCapture } from './epcis-capture.ts';
-import { benchScanPage } from './scan-page.ts';
+import { benchIssueCodes, benchScanPage } from './scan-page.ts';
 
 // `npm run bench -- <name> [options]`: each benchmark prints its figures; docs/performance.md records them.
 const [name, ...rest] = process.argv.slice(2);
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean' },
     reuse: { type: 'boolean' },
     months: { type: 'string' },
+    chunks: { type: 'string' },
   },
 });
 switch (name) {
@@ -55,10 +56,18 @@ switch (name) {
       months: Number(values.months ?? 12),
     });
     break;
+  case 'issue-codes':
+    await benchIssueCodes({
+      codes: Number(values.codes ?? 1_000_000),
+      pglite: values.pglite === true,
+      chunks: (values.chunks ?? '5000,20000,50000').split(',').map(Number),
+    });
+    break;
   default:
     console.log('benchmarks: registry-search [--sellers N] [--requests N] [--concurrency N]');
     console.log('            draw-and-plan [--sellers N] [--repetitions N] [--db-repetitions N]');
     console.log('            epcis-capture [--events N] [--pglite]');
+    console.log('            issue-codes [--codes N] [--pglite] [--chunks 5000,20000,50000]');
     console.log('            scan-page [--events N] [--codes N] [--batches N] [--months N] [--connections N] [--duration S] [--keep] [--reuse]');
     process.exitCode = 2;
 }

@@ -309,3 +309,44 @@ export async function benchScanPage(options: ScanPageOptions): Promise<void> {
     if (!options.keep) await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
   }
 }
+
+/**
+ * Issuing one batch of item codes with the real job code (`issueCodeBatch`: random serials, chunks of
+ * INSERT … unnest, progress per chunk), on in-memory PGlite or a scratch database on the PostgreSQL server,
+ * at a few chunk sizes. Prints codes/s per run.
+ *
+ *   npm run bench -- issue-codes [--codes 1000000] [--pglite] [--chunks 5000,20000,50000]
+ */
+export async function benchIssueCodes(options: { codes: number; pglite: boolean; chunks: number[] }): Promise<void> {
+  const { connectDatabase, migrateToLatest, seedJurisdictions, issueCodeBatch } = await import('@shian/core');
+  const { buildProducer, batchRequest } = await import('@shian/core/trace/codes/codes-test-kit.ts');
+  const { requestCodeBatch } = await import('@shian/core');
+  const name = `shian_bench_issue_${randomBytes(4).toString('hex')}`;
+  let databaseUrl: string | undefined;
+  if (!options.pglite) {
+    await admin(`CREATE DATABASE ${name}`);
+    const u = new URL(ADMIN_URL);
+    u.pathname = `/${name}`;
+    databaseUrl = u.toString();
+  }
+  const database = await connectDatabase(databaseUrl ? { databaseUrl, poolSize: 2 } : { dataDir: 'memory://' });
+  try {
+    await migrateToLatest(database.db);
+    await seedJurisdictions(database.db);
+    const producer = await buildProducer(database.db);
+    console.log(`issuing ${options.codes.toLocaleString('en-US')} codes in one batch on ${database.engine}`);
+    for (const chunkSize of options.chunks) {
+      const batch = await requestCodeBatch({ db: database.db, actor: producer.admin }, batchRequest(producer, { quantity: options.codes }));
+      let chunks = 0;
+      const t = performance.now();
+      const result = await issueCodeBatch(database.db, batch.id, { chunkSize, onChunk: () => void (chunks += 1) });
+      const ms = performance.now() - t;
+      console.log(
+        `  chunk ${chunkSize.toLocaleString('en-US').padStart(7)}: ${seconds(ms).padStart(7)}  ${Math.round((result.issued * 1000) / ms).toLocaleString('en-US')} codes/s  (${chunks} chunks, ${result.redrawn} redrawn)`,
+      );
+    }
+  } finally {
+    await database.close();
+    if (databaseUrl) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+}

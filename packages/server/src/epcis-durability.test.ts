@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { exited, kill9, platformProcess } from './testing/platform-process.ts';
 import { SYSTEM_ACTOR } from '@shian/domain';
 import { connectDatabase, createApiKey, migrateToLatest, seedJurisdictions } from '@shian/core';
 import { buildCapturingEnterprise, epcisDocument, itemLink, type CapturingEnterprise } from '@shian/core/epcis/capture/capture-test-kit.ts';
@@ -11,48 +9,13 @@ import { buildCapturingEnterprise, epcisDocument, itemLink, type CapturingEnterp
 // The platform process on the embedded database: an EPCIS capture acknowledged with 202 survives a kill -9
 // right after the answer and a kill -9 in the middle of its job, completes after the restart with every
 // event stored exactly once, and is never visible half-stored. (On a PostgreSQL server the lease applies.)
-const MAIN = new URL('./main.ts', import.meta.url).pathname;
-const dataDir = mkdtempSync(join(tmpdir(), 'shian-epcis-durability-'));
-const port = 4100 + Math.floor(Math.random() * 90);
-const base = `http://127.0.0.1:${port}`;
+const platform = platformProcess('epcis-durability', 4100);
+const base = platform.base;
+const dataDir = platform.dataDir;
+const start = (): ReturnType<typeof platform.start> => platform.start();
 const EVENTS = 20_000;
-let child: ChildProcess | undefined;
 
-function start(): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, SHIAN_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SHIAN_DEMO: '0', DATABASE_URL: '', LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = proc;
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 60_000;
-    const poll = async (): Promise<void> => {
-      try {
-        if ((await fetch(`${base}/healthz`)).status === 200) return resolve(proc);
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline || proc.exitCode !== null) return reject(new Error('platform did not become ready'));
-      setTimeout(() => void poll(), 100);
-    };
-    void poll();
-  });
-}
-
-/** Resolves when the process has ended, also when it already has. */
-const exited = (proc: ChildProcess): Promise<number | null> =>
-  proc.exitCode !== null || proc.signalCode !== null ? Promise.resolve(proc.exitCode) : new Promise((resolve) => proc.once('exit', (code) => resolve(code)));
-
-async function kill9(proc: ChildProcess): Promise<void> {
-  const gone = exited(proc);
-  proc.kill('SIGKILL');
-  await gone;
-}
-
-afterAll(() => {
-  child?.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => platform.dispose());
 
 let enterprise: CapturingEnterprise;
 let key = '';

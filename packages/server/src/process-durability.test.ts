@@ -1,43 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { exited, platformProcess } from './testing/platform-process.ts';
 import { SYSTEM_ACTOR, makeUscc } from '@shian/domain';
 import { connectDatabase, createUser } from '@shian/core';
 
 // The platform process itself, on the embedded database: SIGTERM closes cleanly, and a kill -9 at any
 // moment loses no acknowledged write. (On a PostgreSQL server durability is the server's; this covers PGlite.)
-const MAIN = new URL('./main.ts', import.meta.url).pathname;
-const dataDir = mkdtempSync(join(tmpdir(), 'shian-durability-'));
-const port = 3900 + Math.floor(Math.random() * 90);
-const base = `http://127.0.0.1:${port}`;
-let child: ChildProcess | undefined;
+const platform = platformProcess('durability', 3900);
+const base = platform.base;
+const dataDir = platform.dataDir;
+const start = (): ReturnType<typeof platform.start> => platform.start();
 
-function start(): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, SHIAN_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SHIAN_DEMO: '0', DATABASE_URL: '', LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = proc;
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 60_000;
-    const poll = async (): Promise<void> => {
-      try {
-        if ((await fetch(`${base}/healthz`)).status === 200) return resolve(proc);
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline || proc.exitCode !== null) return reject(new Error('platform did not become ready'));
-      setTimeout(() => void poll(), 200);
-    };
-    void poll();
-  });
-}
-
-/** Resolves when the process has ended, also when it already has (an 'exit' listener added later never fires). */
-const exited = (proc: ChildProcess): Promise<number | null> =>
-  proc.exitCode !== null || proc.signalCode !== null ? Promise.resolve(proc.exitCode) : new Promise((resolve) => proc.once('exit', (code) => resolve(code)));
 
 async function signIn(): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'durable-admin', password: 'Durable-Passw0rd!' }) });
@@ -45,10 +18,7 @@ async function signIn(): Promise<{ cookie: string; csrf: string }> {
   return { cookie: cookies.join('; '), csrf: (cookies.find((c) => c.startsWith('shian_csrf=')) ?? '').slice('shian_csrf='.length) };
 }
 
-afterAll(() => {
-  child?.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => platform.dispose());
 
 describe('the platform process on PGlite', () => {
   it('keeps every acknowledged write through kill -9 and starts again', { timeout: 240_000 }, async () => {
@@ -94,6 +64,6 @@ describe('the platform process on PGlite', () => {
       const dossier = (await (await fetch(`${base}/api/v1/enterprises/${id}`, { headers: { cookie: after.cookie } })).json()) as { premises: unknown[] };
       expect(dossier.premises).toHaveLength(1);
     }
-    child?.kill('SIGTERM');
+    platform.current?.kill('SIGTERM');
   });
 });

@@ -6,6 +6,9 @@ import { ensureEventPartitions } from '../epcis/capture/event-partitions.ts';
 import { seedJurisdictions } from '../jurisdiction/jurisdiction-queries.ts';
 import { today } from '../registry/guards.ts';
 import { listInboundShipments } from '../trace/operations/index.ts';
+import { verifyPassword } from '../auth/passwords.ts';
+import { DEMO_PASSWORD, DEMO_USERNAMES } from './demo-accounts.ts';
+import { DEMO_SELLER_ADMINS } from './demo-users.ts';
 import { loadDemoData } from './load-demo.ts';
 import { loadDemoTrace, type TraceSummary } from './demo-trace.ts';
 
@@ -36,6 +39,15 @@ describe('the demo traceability', () => {
     expect(summary.events).toBe(18);
     const steps = await database.db.selectFrom('epcisEvents').select('bizStep').orderBy('id').execute();
     expect(new Set(steps.map((s) => s.bizStep))).toEqual(new Set(['commissioning', 'inspecting', 'packing', 'shipping', 'receiving']));
+  });
+
+  it('makes the sellers\' administrator accounts with the demo password', async () => {
+    for (const { username } of DEMO_SELLER_ADMINS) {
+      const account = await user(username);
+      expect(account.role).toBe('enterprise_admin');
+      expect(await verifyPassword(account.passwordHash, DEMO_PASSWORD)).toBe(true);
+    }
+    expect(DEMO_USERNAMES).toEqual(expect.arrayContaining(DEMO_SELLER_ADMINS.map((s) => s.username)));
   });
 
   it('gives the producer and the two sellers GLNs with valid check digits', async () => {

@@ -75,10 +75,11 @@ function lotClassSql(gtin: RawBuilder<unknown>, lot: RawBuilder<unknown>): RawBu
  * index of inspecting events. An event retracted by an error declaration does not count: the declaration
  * repeats the event it retracts with the same eventID (EPCIS 2.0 §7.4.1.2), so the same probe finds it.
  */
-function releaseSql(lotClass: RawBuilder<unknown>, makerId: RawBuilder<unknown>): RawBuilder<unknown> {
+function releaseSql(lotClass: RawBuilder<unknown>, makerId: RawBuilder<unknown>, since: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`(WITH inspections AS MATERIALIZED (
       SELECT ev.event_id, ev.disposition, ev.event_time, ev.error_reason FROM epcis_events ev
       WHERE ev.biz_step = 'inspecting' AND ev.any_classes @> ARRAY[${lotClass}]::text[] AND ev.enterprise_id = ${makerId}
+        AND ev.record_time >= ${since}
     )
     SELECT json_build_object('disposition', i.disposition, 'eventTime', i.event_time) FROM inspections i
     WHERE i.error_reason IS NULL AND i.event_id NOT IN (SELECT r.event_id FROM inspections r WHERE r.error_reason IS NOT NULL)
@@ -100,18 +101,19 @@ function recallsSql(gtin: RawBuilder<unknown>, lot: RawBuilder<unknown>, serial:
  * count, nor do a parent's events when the packing itself was retracted; the error declarations come with the
  * same probes (a declaration repeats the event it retracts). Locations map to premises (by GLN, sub-locations
  * included, or the platform's own location URI, as `locations.ts` reads them) and to their street and
- * district, first visit first. As JSON (null when none).
+ * district, first visit first. As JSON (null when none). Events recorded before `since` are not read (see
+ * {@link ScanBound}).
  */
-function placesSql(item: RawBuilder<unknown>): RawBuilder<unknown> {
+function placesSql(item: RawBuilder<unknown>, since: RawBuilder<unknown>): RawBuilder<unknown> {
   const platform = `^${PLATFORM_LOCATION_PREFIX}[0-9a-fA-F-]{36}$`;
   return sql`(WITH RECURSIVE hits AS (
       SELECT 0 AS depth, NULL::timestamptz AS since, NULL::text AS via, ${item}::text AS epc, ev.event_id, ev.event_type, ev.action,
         ev.parent_id, ev.child_epcs, ev.biz_location, ev.event_time, ev.error_reason
-      FROM epcis_events ev WHERE ev.any_epcs @> ARRAY[${item}]::text[]
+      FROM epcis_events ev WHERE ev.any_epcs @> ARRAY[${item}]::text[] AND ev.record_time >= ${since}
       UNION ALL
       SELECT h.depth + 1, h.event_time, h.event_id, h.parent_id, ev.event_id, ev.event_type, ev.action,
         ev.parent_id, ev.child_epcs, ev.biz_location, ev.event_time, ev.error_reason
-      FROM hits h JOIN epcis_events ev ON ev.any_epcs @> ARRAY[h.parent_id]
+      FROM hits h JOIN epcis_events ev ON ev.any_epcs @> ARRAY[h.parent_id] AND ev.record_time >= ${since}
       WHERE h.depth < 2 AND h.event_type = 'AggregationEvent' AND h.action = 'ADD' AND h.parent_id IS NOT NULL
         AND h.error_reason IS NULL AND h.epc = ANY(h.child_epcs)
     ), retracted AS (
@@ -122,21 +124,25 @@ function placesSql(item: RawBuilder<unknown>): RawBuilder<unknown> {
         AND h.event_id NOT IN (SELECT event_id FROM retracted) AND (h.via IS NULL OR h.via NOT IN (SELECT event_id FROM retracted))
       GROUP BY h.biz_location
     ), placed AS (
-      SELECT min(s.first_seen) AS first_seen, coalesce(pg.jurisdiction_code, pi.jurisdiction_code) AS code
+      -- One index lookup per location (a handful per item): by GLN, or by the platform's own location URI.
+      SELECT min(s.first_seen) AS first_seen, loc.code
       FROM seen s
-      LEFT JOIN premises pg ON s.location LIKE ${`${GLN_LOCATION}%`} AND pg.gln = substr(s.location, ${GLN_LOCATION.length + 1}, 13)
-      LEFT JOIN premises pi ON s.location ~ ${platform}
-        AND pi.id = CASE WHEN s.location ~ ${platform} THEN substr(s.location, ${PLATFORM_LOCATION_PREFIX.length + 1})::uuid END
-      WHERE coalesce(pg.jurisdiction_code, pi.jurisdiction_code) IS NOT NULL
-      GROUP BY 2
+      CROSS JOIN LATERAL (
+        SELECT pr.jurisdiction_code AS code FROM premises pr
+        WHERE s.location LIKE ${`${GLN_LOCATION}%`} AND pr.gln = substr(s.location, ${GLN_LOCATION.length + 1}, 13)
+        UNION ALL
+        SELECT pr.jurisdiction_code FROM premises pr
+        WHERE s.location ~ ${platform} AND pr.id = CASE WHEN s.location ~ ${platform} THEN substr(s.location, ${PLATFORM_LOCATION_PREFIX.length + 1})::uuid END
+        LIMIT 1
+      ) loc
+      GROUP BY loc.code
     )
     SELECT json_agg(json_build_object('firstSeenAt', p.first_seen, 'jurisdictionCode', p.code,
-        'districtZh', d.name_zh, 'districtEn', d.name_en,
-        'streetZh', CASE WHEN st.level = 'street' THEN st.name_zh END, 'streetEn', CASE WHEN st.level = 'street' THEN st.name_en END)
+        'districtZh', d.name_zh, 'districtEn', d.name_en, 'streetZh', st.name_zh, 'streetEn', st.name_en)
       ORDER BY p.first_seen)
     FROM placed p
-    LEFT JOIN jurisdictions st ON st.code = p.code
-    LEFT JOIN jurisdictions d ON d.code = left(p.code, 6))`;
+    LEFT JOIN LATERAL (SELECT j.name_zh, j.name_en FROM jurisdictions j WHERE j.code = p.code AND j.level = 'street' LIMIT 1) st ON true
+    LEFT JOIN LATERAL (SELECT j.name_zh, j.name_en FROM jurisdictions j WHERE j.code = left(p.code, 6) LIMIT 1) d ON true)`;
 }
 
 /** A row as the single query returns it: every column aliased in camelCase, JSON columns parsed by the driver. */
@@ -173,15 +179,34 @@ const COMMON_COLUMNS = sql`b.id AS "batchId", b.number AS "batchNumber", b.lot A
   p.id AS "productId", p.name AS "productName", p.registration_number AS "registrationNumber", p.category AS "category",
   e.id AS "makerId", e.name AS "makerName", e.jurisdiction_code AS "makerJurisdiction"`;
 
+/**
+ * The earliest record time an item's events can have, as an SQL literal (a UTC month start, or -infinity when
+ * unknown). Codes are drawn before the item is made and its lot inspected, so nothing about the item is
+ * recorded before its batch was requested or its production date, whichever is first. A LITERAL on a month
+ * boundary lets the planner drop whole monthly partitions of `epcis_events` (and, unlike a parameter, never
+ * tempts it to combine the record-time index with the GIN probe).
+ */
+export type ScanBound = string;
+export const NO_BOUND: ScanBound = '-infinity';
+
+/** The month start (UTC) before a date: the bound of events about items of a batch made then. */
+export function boundOf(firstDay: string): ScanBound {
+  const day = new Date(`${firstDay}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return `${day.toISOString().slice(0, 7)}-01T00:00:00Z`;
+}
+
+const boundSql = (since: ScanBound): RawBuilder<unknown> => sql`${sql.lit(since)}::timestamptz`;
+
 /** One item code: everything in one statement, or no row when the code was never issued. */
-function itemQuery(gtin: string, serial: string, item: string): RawBuilder<FactsRow> {
+function itemQuery(gtin: string, serial: string, item: string, since: ScanBound): RawBuilder<FactsRow> {
   const lotClass = lotClassSql(sql.ref('b.gtin'), sql.ref('b.lot'));
   return sql<FactsRow>`
     SELECT c.serial AS "serial", c.seq AS "seq", c.scan_count AS "scanCount", c.first_scanned_at AS "firstScannedAt", ${COMMON_COLUMNS},
       ${licenceSql(sql.ref('e.id'))} AS "licenceNumber",
       ${recallsSql(sql.ref('c.gtin'), sql.ref('b.lot'), sql.ref('c.serial'))} AS "recalls",
-      ${releaseSql(lotClass, sql.ref('e.id'))} AS "release",
-      ${placesSql(sql.val(item))} AS "places"
+      ${releaseSql(lotClass, sql.ref('e.id'), boundSql(since))} AS "release",
+      ${placesSql(sql.val(item), boundSql(since))} AS "places"
     FROM trace_codes c
     JOIN trace_code_batches b ON b.id = c.batch_id
     JOIN products p ON p.id = b.product_id
@@ -192,7 +217,7 @@ function itemQuery(gtin: string, serial: string, item: string): RawBuilder<Facts
 /** A lot or a GTIN: the latest batch of the lot when there is one, else the product registered with the GTIN. */
 function classQuery(gtin: string, lot: string | null): RawBuilder<FactsRow> {
   const lotValue = sql.val(lot);
-  const release = lot === null ? sql`NULL::json` : releaseSql(sql.val(canonicalLotClass(gtin, lot)), sql.ref('e.id'));
+  const release = lot === null ? sql`NULL::json` : releaseSql(sql.val(canonicalLotClass(gtin, lot)), sql.ref('e.id'), boundSql(NO_BOUND));
   return sql<FactsRow>`
     WITH batch AS (
       SELECT b.* FROM trace_code_batches b
@@ -228,18 +253,20 @@ export function kyselyRunner(db: Db): StatementRunner {
 
 /** Stand-ins compiled into the item statement once, swapped for each scan's values. */
 const SLOT = { gtin: '\u0000gtin', serial: '\u0000serial', item: '\u0000item' } as const;
-const compiledItemQueries = new WeakMap<Db, CompiledQuery<FactsRow>>();
+const compiledItemQueries = new WeakMap<Db, Map<ScanBound, CompiledQuery<FactsRow>>>();
 
 /**
  * The one statement of {@link findScanFacts}, compiled. The item statement (every scan) is compiled once per
- * database and reused with the scan's values; lot and GTIN pages are compiled each time.
+ * database and bound and reused with the scan's values; lot and GTIN pages are compiled each time.
  */
-export function compileScanFactsQuery(db: Db, key: ScanKey): CompiledQuery<FactsRow> {
+export function compileScanFactsQuery(db: Db, key: ScanKey, since: ScanBound = NO_BOUND): CompiledQuery<FactsRow> {
   if (key.serial === null) return classQuery(key.gtin, key.lot).compile(db);
-  let template = compiledItemQueries.get(db);
+  const byBound = compiledItemQueries.get(db) ?? new Map<ScanBound, CompiledQuery<FactsRow>>();
+  compiledItemQueries.set(db, byBound);
+  let template = byBound.get(since);
   if (!template) {
-    template = itemQuery(SLOT.gtin, SLOT.serial, SLOT.item).compile(db);
-    compiledItemQueries.set(db, template);
+    template = itemQuery(SLOT.gtin, SLOT.serial, SLOT.item, since).compile(db);
+    byBound.set(since, template);
   }
   const values: Record<string, string> = { [SLOT.gtin]: key.gtin, [SLOT.serial]: key.serial, [SLOT.item]: canonicalItem(key.gtin, key.serial) };
   return { ...template, parameters: template.parameters.map((p) => (typeof p === 'string' && p in values ? values[p] : p)) };
@@ -247,10 +274,11 @@ export function compileScanFactsQuery(db: Db, key: ScanKey): CompiledQuery<Facts
 
 /**
  * The facts of a scanned code, or null when the platform never issued it (an item code) or knows no product
- * with the GTIN (a lot or GTIN code): a possible counterfeit.
+ * with the GTIN (a lot or GTIN code): a possible counterfeit. `since` bounds the events read (see
+ * {@link ScanBound}); the scan page's reader finds it from the lot in the URL.
  */
-export async function findScanFacts(db: Db, key: ScanKey, run: StatementRunner = kyselyRunner(db)): Promise<ScanFacts | null> {
-  const [row] = await run(compileScanFactsQuery(db, key));
+export async function findScanFacts(db: Db, key: ScanKey, run: StatementRunner = kyselyRunner(db), since: ScanBound = NO_BOUND): Promise<ScanFacts | null> {
+  const [row] = await run(compileScanFactsQuery(db, key, since));
   if (!row) return null;
   return {
     product: { id: row.productId, name: row.productName, registrationNumber: row.registrationNumber, category: row.category },
@@ -263,5 +291,48 @@ export async function findScanFacts(db: Db, key: ScanKey, run: StatementRunner =
     recalls: row.recalls ?? [],
     release: row.release,
     places: row.places ?? [],
+  };
+}
+
+/** The bound of a lot's items (the earliest of its batches' production dates and request dates), or none. */
+async function lotBound(db: Db, run: StatementRunner, gtin: string, lot: string): Promise<ScanBound> {
+  const query = sql<{ firstDay: string | null }>`
+    SELECT to_char(min(least(b.production_date, (b.created_at AT TIME ZONE 'UTC')::date)), 'YYYY-MM-DD') AS "firstDay"
+    FROM trace_code_batches b WHERE b.gtin = ${gtin} AND b.lot = ${lot}`.compile(db);
+  const [row] = await run(query);
+  return row?.firstDay ? boundOf(row.firstDay) : NO_BOUND;
+}
+
+/** Reads scan facts with the partition bound of the lot named in the URL, kept in memory (batches never change dates). */
+export interface ScanFactsReader {
+  find(key: ScanKey): Promise<ScanFacts | null>;
+}
+
+/**
+ * The scan page's reader: {@link findScanFacts} with the bound of the URL's lot, looked up once per lot and
+ * kept (a batch's dates never change, and a later batch of the same lot has the same production date). An
+ * item whose URL carries no lot, or a lot the platform does not know, is read unbounded.
+ */
+export function createScanFactsReader(db: Db, run: StatementRunner = kyselyRunner(db), maxLots = 100_000): ScanFactsReader {
+  const bounds = new Map<string, ScanBound>();
+  return {
+    async find(key) {
+      let since = NO_BOUND;
+      if (key.serial !== null && key.lot !== null) {
+        const lotKey = `${key.gtin}/${key.lot}`;
+        const known = bounds.get(lotKey);
+        if (known !== undefined) since = known;
+        else {
+          since = await lotBound(db, run, key.gtin, key.lot);
+          if (bounds.size >= maxLots) bounds.clear();
+          // An unknown lot is looked up again next time: its batch may be requested meanwhile.
+          if (since !== NO_BOUND) bounds.set(lotKey, since);
+        }
+      }
+      const facts = await findScanFacts(db, key, run, since);
+      // A label whose lot is not the code's own: the bound came from another batch, so read again unbounded.
+      if (facts?.batch && since !== NO_BOUND && facts.batch.lot !== key.lot) return findScanFacts(db, key, run, NO_BOUND);
+      return facts;
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '@shian/domain';
 import { CAPTURE_LIMITS } from '@shian/core';
 import type { RouteDeps } from '../index.ts';
 import { registerEpcisCaptureRoutes } from './capture.routes.ts';
@@ -15,6 +16,11 @@ export async function registerEpcisRoutes(app: FastifyInstance, deps: RouteDeps)
   // Only JSON and JSON-LD, as text: anything else is 415.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(['application/json', 'application/ld+json'], { parseAs: 'string', bodyLimit: CAPTURE_LIMITS.maxBytes }, (_request, body, done) => done(null, body));
+  // A body of up to the file-size limit is only read for someone who may send one.
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    if (request.method === 'POST' && !request.actor.userId && !request.actor.apiKeyId) throw new AppError('auth.unauthenticated');
+    return payload;
+  });
   app.addHook('onSend', async (_request, reply, payload) => {
     void reply.headers(EPCIS_VERSION_HEADERS);
     return payload;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LOCALES, buildDigitalLink, parseDigitalLink, type Locale } from '@shian/domain';
-import { createPreparedStatementPool, createScanRecorder, findScanFacts, kyselyRunner, today, type ScanKey, type ScanRecorder } from '@shian/core';
+import { createPreparedStatementPool, createScanFactsReader, createScanRecorder, kyselyRunner, today, type ScanKey, type ScanRecorder } from '@shian/core';
 import type { RouteDeps } from '../index.ts';
 import { LINKSET_MEDIA_TYPE, buildLinkset, resolverDescription } from './linkset.ts';
 import { renderMalformedPage, renderNotRegisteredPage, renderScanPage } from './scan-page.ts';
@@ -57,7 +57,7 @@ export function registerResolverRoutes(app: FastifyInstance, { database, config 
   app.decorate('scanRecorder', recorder);
   // On a PostgreSQL server the scan query runs as a named prepared statement on a small pool of its own.
   const prepared = database.engine === 'postgres' && config.databaseUrl ? createPreparedStatementPool(config.databaseUrl) : null;
-  const run = prepared?.run ?? kyselyRunner(database.db);
+  const reader = createScanFactsReader(database.db, prepared?.run ?? kyselyRunner(database.db));
   // Shutdown: requests in flight finish first (Fastify closes the server, then runs onClose), then the last flush.
   app.addHook('onClose', async () => {
     await recorder.close();
@@ -81,7 +81,7 @@ export function registerResolverRoutes(app: FastifyInstance, { database, config 
       return reply.status(400).type(HTML).send(renderMalformedPage(locale, detail, switchHref(path, query, locale)));
     }
     const key: ScanKey = { gtin: parsed.value.gtin, lot: parsed.value.lot, serial: parsed.value.serial };
-    const facts = await findScanFacts(database.db, key, run);
+    const facts = await reader.find(key);
     const counted = request.method === 'GET' && !linkset;
     if (!facts) {
       if (counted) recorder.recordUnknown({ ...key, address: request.ip });
