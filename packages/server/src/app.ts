@@ -56,7 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRequestContext(app, database, config);
   await app.register(async (api) => registerRoutes(api, { database, config }), { prefix: '/api/v1' });
   // The GS1 Digital Link resolver and the public scan page (一物一码) live at the root, as printed on packs.
-  registerResolverRoutes(app, { database, config });
+  registerResolverRoutes(app, { database, config }, state);
   // The EPCIS 2.0 REST interface keeps the standard's paths, beside the platform's API.
   await app.register(async (epcis) => registerEpcisRoutes(epcis, { database, config }), { prefix: '/epcis' });
   await registerFallback(app, options.webDist);

@@ -19,7 +19,7 @@ export interface PreparedStatementPool {
   close(): Promise<void>;
 }
 
-export function createPreparedStatementPool(databaseUrl: string, size = 3): PreparedStatementPool {
+export function createPreparedStatementPool(databaseUrl: string, size = 4): PreparedStatementPool {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: size,

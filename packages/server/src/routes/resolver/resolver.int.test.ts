@@ -109,7 +109,7 @@ describe('the public scan page', () => {
     expect(order.body).toContain('标识顺序错误');
     const json = await scan(`/01/${wrongDigit}`, { accept: 'application/json' });
     expect(json.statusCode).toBe(400);
-    expect(json.json()).toMatchObject({ problem: 'check_digit' });
+    expect(json.json()).toMatchObject({ code: 'request.invalid', details: [{ path: 'uri', message: expect.stringContaining('wrong check digit') }], data: { problem: 'check_digit' } });
   });
 
   it('shows lot and GTIN pages without per-item facts', async () => {

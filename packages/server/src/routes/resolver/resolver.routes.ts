@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { LOCALES, buildDigitalLink, parseDigitalLink, type Locale } from '@shian/domain';
+import { AppError, LOCALES, buildDigitalLink, parseDigitalLink, type Locale } from '@shian/domain';
 import { createPreparedStatementPool, createScanFactsReader, createScanRecorder, kyselyRunner, today, type ScanKey, type ScanRecorder } from '@shian/core';
+import type { AppState } from '../../app.ts';
 import type { RouteDeps } from '../index.ts';
 import { LINKSET_MEDIA_TYPE, buildLinkset, resolverDescription } from './linkset.ts';
 import { renderMalformedPage, renderNotRegisteredPage, renderScanPage } from './scan-page.ts';
@@ -47,7 +48,7 @@ function resolverHeaders(reply: FastifyReply): FastifyReply {
  * resolver. A malformed link is a 400 saying what is wrong, a code never issued a 404 (and an alert). Outside
  * the API: hidden from the OpenAPI document, public by nature.
  */
-export function registerResolverRoutes(app: FastifyInstance, { database, config }: RouteDeps): void {
+export function registerResolverRoutes(app: FastifyInstance, { database, config }: RouteDeps, state: AppState = { ready: true }): void {
   const base = config.publicBaseUrl;
   const recorder = createScanRecorder(database.db, {
     // A secret of the deployment: network hashes cannot be reversed by trying every /16.
@@ -68,6 +69,8 @@ export function registerResolverRoutes(app: FastifyInstance, { database, config 
 
   app.get('/01/*', { schema: { hide: true } }, async (request, reply) => {
     resolverHeaders(reply);
+    // Until the database is prepared the platform answers 503, the scan page too.
+    if (!state.ready) throw new AppError('unavailable');
     const question = request.url.indexOf('?');
     const path = question < 0 ? request.url : request.url.slice(0, question);
     const query = new URLSearchParams(question < 0 ? '' : request.url.slice(question + 1));
@@ -77,7 +80,8 @@ export function registerResolverRoutes(app: FastifyInstance, { database, config 
     if (!parsed.ok || parsed.value.key !== 'gtin') {
       const problem = parsed.ok ? 'unknown_key' : parsed.problem;
       const detail = `${SCAN_PAGE_TEXT[locale].problems[problem]} (${parsed.ok ? 'not a GTIN' : parsed.detail})`;
-      if (linkset) return reply.status(400).send({ code: 'request.invalid', problem, message: detail });
+      // The platform's error body (a machine asked), with the Digital Link problem as data.
+      if (linkset) return reply.status(400).send({ code: 'request.invalid', message: SCAN_PAGE_TEXT[locale].malformedTitle, details: [{ path: 'uri', message: detail }], requestId: String(request.id), data: { problem } });
       return reply.status(400).type(HTML).send(renderMalformedPage(locale, detail, switchHref(path, query, locale)));
     }
     const key: ScanKey = { gtin: parsed.value.gtin, lot: parsed.value.lot, serial: parsed.value.serial };
@@ -85,7 +89,7 @@ export function registerResolverRoutes(app: FastifyInstance, { database, config 
     const counted = request.method === 'GET' && !linkset;
     if (!facts) {
       if (counted) recorder.recordUnknown({ ...key, address: request.ip });
-      if (linkset) return reply.status(404).send({ code: 'resource.not_found', message: SCAN_PAGE_TEXT[locale].notRegistered });
+      if (linkset) return reply.status(404).send({ code: 'resource.not_found', message: SCAN_PAGE_TEXT[locale].notRegistered, details: [], requestId: String(request.id) });
       return reply.status(404).type(HTML).send(renderNotRegisteredPage(locale, key, switchHref(path, query, locale)));
     }
     const anchor = buildDigitalLink(base, { key: 'gtin', gtin: key.gtin, lot: key.lot, serial: key.serial });

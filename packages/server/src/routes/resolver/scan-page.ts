@@ -16,7 +16,7 @@ main{max-width:560px;margin:0 auto;padding:12px}h1{font-size:20px;margin:8px 0}h
 .card{background:#fff;border-radius:8px;padding:12px 14px;margin:10px 0}
 .recall{background:#c00;color:#fff;padding:14px;font-size:17px}.recall strong{display:block;font-size:20px}
 .ok{color:#1a7f37;font-weight:600}.bad{color:#c00;font-weight:700}.warn{background:#fff4e5;border-left:4px solid #d46b08}
-dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:6px 12px}dt{color:#57606a}dd{margin:0;word-break:break-all}
+dl{margin:0;display:grid;grid-template-columns:minmax(5em,38%) 1fr;gap:6px 12px}dt{color:#57606a}dd{margin:0;overflow-wrap:anywhere}
 ol{margin:4px 0;padding-left:20px}footer{color:#57606a;font-size:13px;text-align:center;padding:16px 0}a{color:#0550ae}`;
 
 /** Shanghai time, `YYYY-MM-DD HH:mm`. */
