@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { assertCan, canonicalItem, canonicalLotClass, scopePrefix } from '@shian/domain';
 import type { Ctx } from '../db/transaction.ts';
+import type { TraceKpi, TraceKpiDistrict, TraceKpiSet, TraceKpis } from '@shian/domain';
+export type { TraceKpi, TraceKpiDistrict, TraceKpiSet, TraceKpis };
 
 /**
  * The traceability KPIs of the work plans, computed per district from the platform's own records. Who must
@@ -32,39 +34,6 @@ export const TRACE_KPI_RULES = {
     codeAssignment: '沪市监特食〔2022〕407号 二、3：食品安全信息追溯覆盖率、追溯“二维码”赋码率100％',
   },
 } as const;
-
-/** One KPI: numerator over denominator against the plan's target (a denominator of 0 counts as met, like the inspection KPIs). */
-export interface TraceKpi {
-  numerator: number;
-  denominator: number;
-  rate: number;
-  target: number;
-  met: boolean;
-  basis: string;
-}
-
-export interface TraceKpiSet {
-  /** 应追溯企业追溯实施率 / 企业覆盖率: enterprises that must trace, and those that do. */
-  coverage: TraceKpi;
-  /** 信息上传率: lots issued codes in the year with at least one captured event. */
-  upload: TraceKpi;
-  /** 赋码率: makers' active products with codes issued in the year. */
-  codeAssignment: TraceKpi;
-}
-
-export interface TraceKpiDistrict extends TraceKpiSet {
-  districtCode: string;
-  nameZh: string;
-  nameEn: string;
-}
-
-export interface TraceKpis {
-  year: number;
-  jurisdictionCode: string;
-  ruleSetId: string;
-  total: TraceKpiSet;
-  districts: TraceKpiDistrict[];
-}
 
 type Pair = { numerator: number; denominator: number };
 const kpi = ({ numerator, denominator }: Pair, basis: string): TraceKpi => {

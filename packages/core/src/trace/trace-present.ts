@@ -1,4 +1,6 @@
 import { canonicalEpc } from '@shian/domain';
+import type { TraceEnterprise, TraceLocation, TraceLotRef, TraceLotCount, TraceQuantity, TraceDownstream, TraceOutput, TraceInput, LotTrace } from '@shian/domain';
+export type { TraceEnterprise, TraceLocation, TraceLotRef, TraceLotCount, TraceQuantity, TraceDownstream, TraceOutput, TraceInput, LotTrace };
 import type { PremisesLocation } from './locations.ts';
 import { liveEvents, movedIds } from './trace-graph.ts';
 import type { EnterpriseRef, ProductRef } from './trace-queries.ts';
@@ -7,94 +9,6 @@ import type { BackwardWalk, ForwardWalk } from './trace-walk.ts';
 import type { TraceSubject } from './trace-lot.ts';
 
 /**
- * The answer of a trace as plain JSON (ISO times, names resolved): what `GET /trace/lots/…` returns and what
- * a recall keeps as its snapshot (`recalls.trace`).
- */
-export interface TraceEnterprise {
-  id: string;
-  name: string;
-  uscc: string;
-  jurisdictionCode: string;
-  district: { code: string; nameZh: string; nameEn: string } | null;
-}
-
-export interface TraceLocation {
-  id: string;
-  premisesId: string | null;
-  name: string | null;
-}
-
-/** A lot (or GTIN class) with its product's registered name. */
-export interface TraceLotRef {
-  classKey: string | null;
-  gtin: string | null;
-  lot: string | null;
-  productName: string | null;
-}
-
-export type TraceLotCount = TraceLotRef & { items: number };
-export type TraceQuantity = TraceLotRef & { uom: string | null; quantity: number };
-
-export interface TraceDownstream {
-  enterprise: TraceEnterprise | null;
-  location: TraceLocation | null;
-  /** `receiving`: a captured receipt; `shipping`: named as destination by the shipper only. */
-  basis: 'receiving' | 'shipping';
-  items: number;
-  lots: TraceLotCount[];
-  quantities: TraceQuantity[];
-  firstAt: string;
-  lastAt: string;
-  eventCount: number;
-}
-
-export interface TraceOutput {
-  eventId: string;
-  eventTime: string;
-  enterprise: TraceEnterprise | null;
-  location: TraceLocation | null;
-  inputItems: number;
-  inputQuantities: TraceQuantity[];
-  lots: TraceLotCount[];
-  quantities: TraceQuantity[];
-  followed: boolean;
-}
-
-export interface TraceInput {
-  depth: number;
-  eventId: string;
-  eventTime: string;
-  transformer: TraceEnterprise | null;
-  location: TraceLocation | null;
-  madeInto: TraceLotRef;
-  lot: TraceLotRef;
-  maker: TraceEnterprise | null;
-  items: number;
-  quantities: { uom: string | null; quantity: number }[];
-}
-
-export interface LotTrace {
-  subject: {
-    gtin: string;
-    lot: string | null;
-    serials: string[];
-    classKey: string | null;
-    product: { id: string; name: string } | null;
-    maker: TraceEnterprise | null;
-  };
-  computedAt: string;
-  /** The walk reached a guard (depth or size) and stopped: what it found is answered, but may be incomplete. */
-  truncated: boolean;
-  levels: number;
-  /** Identifiers followed that events name: items, cases, pallets, outputs. */
-  trackedIds: number;
-  /** Items of the traced lot(s) that events name. */
-  items: number;
-  timeline: { events: number; firstAt: string | null; lastAt: string | null; byStep: Record<string, number> };
-  downstream: TraceDownstream[];
-  outputs: TraceOutput[];
-  inputs: TraceInput[];
-}
 
 /** What the trace found, named. */
 export interface TraceNames {

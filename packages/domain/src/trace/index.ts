@@ -29,3 +29,4 @@ export type { CanonicalEpc, EpcKind } from './canonical-epc.ts';
 export { SERIAL_ALPHABET, SERIAL_ENTROPY_BITS, SERIAL_LENGTH, makeSerialGenerator, serialFromBytes } from './serials.ts';
 export { COPY_RULES, clientNetwork, copyRuleFires, minScansForCopyRules } from './scan-rules.ts';
 export type { CopyMeasure, CopyRule, ScanWindowCounts } from './scan-rules.ts';
+export type * from './trace-shapes.ts';
