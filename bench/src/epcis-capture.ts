@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
@@ -18,8 +17,10 @@ import {
   type Database,
 } from '@shian/core';
 import { checkDocument } from '@shian/core/epcis/capture/capture-pipeline.ts';
+import { COPY_STATEMENT, copyLine, copyPrefix } from '@shian/core/epcis/capture/copy-events.ts';
 import { normaliseEvent, type EventRow } from '@shian/core/epcis/capture/normalise-event.ts';
 import { makerDocument, type MakerIdentity } from './epcis-document.ts';
+import { serverCpu } from './server-cpu.ts';
 
 /**
  * EPCIS capture throughput: one document of N events (default 200,000) of an infant-formula maker, captured
@@ -101,39 +102,6 @@ export async function benchEpcisCapture(options: { events: number; pglite: boole
   }
 }
 
-/**
- * CPU ticks used so far by each PostgreSQL backend serving `database` on this machine (their process titles
- * name it), from /proc; empty when the server is elsewhere. Background writers are not counted.
- */
-function serverCpuTicks(database: string): Map<string, number> {
-  const ticks = new Map<string, number>();
-  try {
-    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-      try {
-        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(database)) continue;
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-        ticks.set(pid, Number(fields[11] ?? 0) + Number(fields[12] ?? 0)); // utime, stime (fields 14 and 15 of stat)
-      } catch {
-        // the process ended meanwhile
-      }
-    }
-  } catch {
-    // no /proc: not Linux
-  }
-  return ticks;
-}
-
-/** Starts measuring the CPU of `database`'s backends; the function returned gives the seconds used since. */
-function serverCpu(database: string): () => number {
-  const before = serverCpuTicks(database);
-  return () => {
-    let ticks = 0;
-    // Backends that ended meanwhile (idle pool connections) used nothing worth counting.
-    for (const [pid, now] of serverCpuTicks(database)) ticks += now - (before.get(pid) ?? 0);
-    return ticks / 100; // USER_HZ
-  };
-}
-
 const eventsOf = (document: unknown): Record<string, unknown>[] => (document as { epcisBody: { eventList: Record<string, unknown>[] } }).epcisBody.eventList;
 
 async function admin(serverUrl: string, statement: string): Promise<void> {
@@ -183,55 +151,19 @@ async function setUpMaker(database: Database): Promise<{ actor: Actor; maker: Ma
 
 // ------------------------------------------------------------------------------------------ COPY
 
-const COPY_COLUMNS =
-  'record_time, enterprise_id, jurisdiction_code, capture_id, event_time, event_time_zone_offset, event_id, event_type, action, biz_step, disposition, ' +
-  'read_point, biz_location, transformation_id, error_reason, persistent_set, persistent_unset, epc_list, parent_id, child_epcs, input_epcs, output_epcs, ' +
-  'any_epcs, any_classes, destinations, doc';
-
-/** A value in COPY text format. */
-const field = (value: string | null): string => (value === null ? '\\N' : value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r'));
-const array = (values: readonly string[]): string => `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
-
-/** The same rows through `COPY … FROM STDIN` (text format), in one transaction; resolves to the database CPU seconds it took. */
+/**
+ * The same rows through `COPY … FROM STDIN` (text format, the capture's own encoder), in one transaction of a
+ * client of its own; resolves to the database CPU seconds it took.
+ */
 async function copyRows(url: string, rows: readonly EventRow[], target: { captureId: string; enterpriseId: string; jurisdictionCode: string }, measure: () => () => number): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const cpuSince = measure();
-  const recordTime = new Date().toISOString();
+  const prefix = copyPrefix({ ...target, recordTime: new Date() });
   function* lines(): Generator<string> {
     let chunk = '';
     for (const [i, r] of rows.entries()) {
-      chunk +=
-        [
-          recordTime,
-          target.enterpriseId,
-          target.jurisdictionCode,
-          target.captureId,
-          r.event_time,
-          r.event_time_zone_offset,
-          r.event_id,
-          r.event_type,
-          r.action,
-          r.biz_step,
-          r.disposition,
-          r.read_point,
-          r.biz_location,
-          r.transformation_id,
-          r.error_reason,
-          array(r.persistent_set),
-          array(r.persistent_unset),
-          array(r.epc_list),
-          r.parent_id,
-          array(r.child_epcs),
-          array(r.input_epcs),
-          array(r.output_epcs),
-          array(r.any_epcs),
-          array(r.any_classes),
-          array(r.destinations),
-          JSON.stringify(r.doc),
-        ]
-          .map(field)
-          .join('\t') + '\n';
+      chunk += copyLine(prefix, r);
       if (i % 1000 === 999) {
         yield chunk;
         chunk = '';
@@ -241,7 +173,7 @@ async function copyRows(url: string, rows: readonly EventRow[], target: { captur
   }
   try {
     await client.query('BEGIN');
-    await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY epcis_events (${COPY_COLUMNS}) FROM STDIN`)));
+    await pipeline(Readable.from(lines()), client.query(copyFrom(COPY_STATEMENT)));
     await client.query('COMMIT');
     return cpuSince();
   } finally {

@@ -23,6 +23,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean' },
     reuse: { type: 'boolean' },
     months: { type: 'string' },
+    rate: { type: 'string' },
     chunks: { type: 'string' },
   },
 });
@@ -54,6 +55,7 @@ switch (name) {
       keep: values.keep === true,
       reuse: values.reuse === true,
       months: Number(values.months ?? 12),
+      rate: Number(values.rate ?? 3000),
     });
     break;
   case 'issue-codes':
@@ -68,6 +70,6 @@ switch (name) {
     console.log('            draw-and-plan [--sellers N] [--repetitions N] [--db-repetitions N]');
     console.log('            epcis-capture [--events N] [--pglite]');
     console.log('            issue-codes [--codes N] [--pglite] [--chunks 5000,20000,50000]');
-    console.log('            scan-page [--events N] [--codes N] [--batches N] [--months N] [--connections N] [--duration S] [--keep] [--reuse]');
+    console.log('            scan-page [--events N] [--codes N] [--batches N] [--months N] [--connections N] [--duration S] [--rate N] [--keep] [--reuse]');
     process.exitCode = 2;
 }

@@ -4,6 +4,7 @@ import { fork } from 'node:child_process';
 import type { Writable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { serverCpu } from './server-cpu.ts';
 
 /**
  * The public scan page (扫码查询) under load, on the PostgreSQL server: a database of its own
@@ -11,9 +12,10 @@ import { from as copyFrom } from 'pg-copy-streams';
  * EPCIS events in monthly partitions (loaded with COPY, indexes built after the load), then the real server
  * (`buildApp`) on a free port driven by autocannon from a child process: random existing code URLs, and in the
  * same run the same server's `/healthz` under the same load as the baseline. Prints load times, req/s and
- * latency p50/p97.5/p99 for both, and checks the scans were counted.
+ * latency p50/p97.5/p99 for both flat out, then the scan page at a steady rate (the target load, 3,000/s), each
+ * with the CPU that the server, PostgreSQL and the load generator used per request, and checks the scans were counted.
  *
- *   npm run bench -- scan-page [--events 10000000] [--codes 1000000] [--batches 300] [--months 12] [--connections 50] [--duration 20] [--keep] [--reuse]
+ *   npm run bench -- scan-page [--events 10000000] [--codes 1000000] [--batches 300] [--months 12] [--connections 50] [--duration 20] [--rate 3000] [--keep] [--reuse]
  * --keep leaves the database for another run; --reuse runs on a kept one without loading again.
  * The load generator shares the machine's cores with the server and PostgreSQL.
  */
@@ -31,6 +33,8 @@ export interface ScanPageOptions {
   reuse: boolean;
   /** Months the events' record times spread over, one partition each (the batches' production dates too). */
   months: number;
+  /** Requests per second of the steady phase (the target load). */
+  rate: number;
 }
 
 interface LoadResult {
@@ -42,6 +46,8 @@ interface LoadResult {
   max: number;
   non2xx: number;
   errors: number;
+  /** CPU the load generator used. */
+  loaderCpuMs: number;
 }
 
 /** autocannon's options and result, as far as this benchmark uses them (the package ships no types). */
@@ -50,6 +56,7 @@ type Autocannon = (options: {
   connections: number;
   duration: number;
   requests: { setupRequest: (request: { path: string }) => { path: string } }[];
+  overallRate?: number;
 }) => Promise<{ requests: { average: number; total: number }; latency: { p50: number; p97_5: number; p99: number; max: number }; non2xx: number; errors: number }>;
 
 // The load generator: this module in a child process (autocannon treats a worker thread as its own worker),
@@ -59,9 +66,11 @@ if (process.env[LOADER_FLAG] === '1') {
   process.once('message', async (message) => {
     const require = createRequire(import.meta.url);
     const autocannon = require('autocannon') as Autocannon; // CommonJS without types
-    const { url, paths, connections, duration } = message as { url: string; paths: string[]; connections: number; duration: number };
+    const { url, paths, connections, duration, rate } = message as { url: string; paths: string[]; connections: number; duration: number; rate?: number };
     const pick = () => paths[Math.floor(Math.random() * paths.length)] ?? '/';
-    const result = await autocannon({ url, connections, duration, requests: [{ setupRequest: (request) => ({ ...request, path: pick() }) }] });
+    const cpu = process.cpuUsage();
+    const result = await autocannon({ url, connections, duration, ...(rate ? { overallRate: rate } : {}), requests: [{ setupRequest: (request) => ({ ...request, path: pick() }) }] });
+    const used = process.cpuUsage(cpu);
     const summary: LoadResult = {
       requests: result.requests.total,
       perSecond: result.requests.average,
@@ -71,18 +80,19 @@ if (process.env[LOADER_FLAG] === '1') {
       max: result.latency.max,
       non2xx: result.non2xx,
       errors: result.errors,
+      loaderCpuMs: (used.user + used.system) / 1000,
     };
     process.send?.(summary, () => process.exit(0));
   });
 }
 
-function drive(url: string, paths: string[], connections: number, duration: number): Promise<LoadResult> {
+function drive(url: string, paths: string[], connections: number, duration: number, rate?: number): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = fork(new URL(import.meta.url), [], { env: { ...process.env, [LOADER_FLAG]: '1' }, stdio: 'inherit' });
     child.once('message', (result: LoadResult) => resolve(result));
     child.once('error', reject);
     child.once('exit', (code) => code !== 0 && reject(new Error(`the load generator exited with ${code}`)));
-    child.send({ url, paths, connections, duration });
+    child.send({ url, paths, connections, duration, rate });
   });
 }
 
@@ -290,19 +300,31 @@ export async function benchScanPage(options: ScanPageOptions): Promise<void> {
     const before = await sql<{ n: number }>`SELECT coalesce(sum(scan_count), 0)::bigint AS n FROM trace_codes`.execute(database.db);
 
     await drive(base, paths, options.connections, 5); // warm-up: JIT, plans, caches
-    const health = await drive(base, ['/healthz'], options.connections, options.duration);
-    const scans = await drive(base, paths, options.connections, options.duration);
+    /** A load phase with the CPU each side used per request: this process (the server), PostgreSQL, the load generator. */
+    const phase = async (paths_: string[], rate?: number): Promise<LoadResult & { cpu: string }> => {
+      const node = process.cpuUsage();
+      const database_ = serverCpu(DB_NAME);
+      const result = await drive(base, paths_, options.connections, options.duration, rate);
+      const used = process.cpuUsage(node);
+      const perRequest = (ms: number) => `${Math.round((ms * 1000) / Math.max(1, result.requests))} µs`;
+      const cpu = `CPU per request: server ${perRequest((used.user + used.system) / 1000)}, PostgreSQL ${perRequest(database_() * 1000)}, load generator ${perRequest(result.loaderCpuMs)}`;
+      return { ...result, cpu };
+    };
+    const health = await phase(['/healthz']);
+    const scans = await phase(paths);
+    const steady = await phase(paths, options.rate);
     await app.scanRecorder.flush();
     const after = await sql<{ n: number }>`SELECT coalesce(sum(scan_count), 0)::bigint AS n FROM trace_codes`.execute(database.db);
     await app.close();
 
-    const line = (label: string, r: LoadResult) =>
-      `  ${label.padEnd(22)} ${Math.round(r.perSecond).toLocaleString('en-US').padStart(7)} req/s   p50 ${r.p50} ms   p97.5 ${r.p975} ms   p99 ${r.p99} ms   max ${r.max} ms   (${r.non2xx} non-2xx, ${r.errors} errors)`;
+    const line = (label: string, r: LoadResult & { cpu: string }) =>
+      `  ${label.padEnd(30)} ${Math.round(r.perSecond).toLocaleString('en-US').padStart(7)} req/s   p50 ${r.p50} ms   p97.5 ${r.p975} ms   p99 ${r.p99} ms   max ${r.max} ms   (${r.non2xx} non-2xx, ${r.errors} errors)\n    ${r.cpu}`;
     console.log(`\nscan page, ${options.connections} connections, ${options.duration} s each, autocannon in a child process on the same 2 cores`);
-    console.log(line('GET /healthz', health));
-    console.log(line('GET /01/…/21/{serial}', scans));
+    console.log(line('GET /healthz, flat out', health));
+    console.log(line('GET /01/…/21/{serial}, flat out', scans));
+    console.log(line(`GET /01/…/21/{serial} at ${options.rate.toLocaleString('en-US')}/s`, steady));
     console.log(`  scan / healthz: throughput ×${(scans.perSecond / health.perSecond).toFixed(2)}, p99 ×${(scans.p99 / Math.max(1, health.p99)).toFixed(1)}`);
-    console.log(`  scans counted: ${(Number(after.rows[0]?.n) - Number(before.rows[0]?.n)).toLocaleString('en-US')} (warm-up included; ${scans.requests.toLocaleString('en-US')} measured requests)`);
+    console.log(`  scans counted: ${(Number(after.rows[0]?.n) - Number(before.rows[0]?.n)).toLocaleString('en-US')} (warm-up included; ${(scans.requests + steady.requests).toLocaleString('en-US')} measured requests)`);
   } finally {
     await pool.end();
     await database.close();

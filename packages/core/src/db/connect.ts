@@ -41,6 +41,34 @@ const pgliteParsers = {
   [NUMERIC_OID]: (value: string) => Number(value),
 };
 
+/** The pools of PostgreSQL server databases, by their Kysely: for work that needs a connection itself. */
+const serverPools = new WeakMap<Db, pg.Pool>();
+
+/**
+ * Runs `fn` holding one connection of the server's pool for the whole call: `db` is a Kysely on that
+ * connection alone (its transactions run there) and `client` the connection itself, for what Kysely cannot
+ * send (`COPY … FROM STDIN`). On PGlite (one connection, no COPY from the client) `fn` gets the database
+ * as it is and no client. A connection that saw an error is closed rather than pooled again.
+ */
+export async function withOwnConnection<T>(db: Db, fn: (db: Db, client: pg.PoolClient | null) => Promise<T>): Promise<T> {
+  const pool = serverPools.get(db);
+  if (!pool) return fn(db, null);
+  const client = await pool.connect();
+  // Kysely releases its connection after each transaction; the connection is ours until `fn` ends.
+  const held = { query: client.query.bind(client), release: () => undefined } as unknown as pg.PoolClient;
+  const heldPool = { options: pool.options, connect: async () => held, end: async () => undefined };
+  const own = new Kysely<DB>({ dialect: new PostgresDialect({ pool: heldPool }), plugins: [new CamelCasePlugin()] });
+  let failed = false;
+  try {
+    return await fn(own, client);
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    client.release(failed);
+  }
+}
+
 /** Opens the platform's database: PGlite in `dataDir` by default, a PostgreSQL server when a URL is given. */
 export async function connectDatabase(options: ConnectOptions): Promise<Database> {
   const plugins = [new CamelCasePlugin()];
@@ -50,6 +78,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     // replaces it on the next query.
     pool.on('error', (error) => console.warn(`database connection lost: ${error.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    serverPools.set(db, pool);
     const url = new URL(options.databaseUrl);
     url.password = '';
     return { db, engine: 'postgres', location: url.toString(), close: () => db.destroy() };

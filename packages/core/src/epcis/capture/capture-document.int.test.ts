@@ -6,6 +6,7 @@ import { buildUser } from '../../testing/factories.ts';
 import { createTestDatabase } from '../../testing/test-database.ts';
 import { captureDocument, type CaptureResult } from './capture-document.ts';
 import { captureEvent } from './capture-event.ts';
+import { withCaptureTransaction } from './capture-transaction.ts';
 import { INSERT_CHUNK_ROWS, insertEvents } from './insert-events.ts';
 import { normaliseEvent, type EventRow } from './normalise-event.ts';
 import {
@@ -220,6 +221,14 @@ describe('insertEvents', () => {
     });
     expect(await stored(plain.event_id)).toMatchObject({ errorReason: '', epcList: [], transformationId: null });
     expect((await stored(odd.event_id)).transformationId).toBe('urn:x:a\u001eb');
+  });
+
+  it('the capture transaction writes (COPY on a server, INSERT on PGlite) every character as it was', async () => {
+    const awkward = 'urn:x:tab\there,new\nline,back\\slash,"quoted",{brace}';
+    const row = rowOf({ transformation_id: awkward, error_reason: null, epc_list: [awkward, 'urn:x:plain', ''], doc: { note: awkward, nested: [awkward] } });
+    const written = await withCaptureTransaction({ db: database.db, actor: a.actor }, (_trx, write) => write(target(), [row, rowOf({})]));
+    expect(written).toBe(2);
+    expect(await stored(row.event_id)).toEqual({ errorReason: null, epcList: [awkward, 'urn:x:plain', ''], transformationId: awkward, doc: { note: awkward, nested: [awkward] } });
   });
 });
 

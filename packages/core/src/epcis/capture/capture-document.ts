@@ -4,10 +4,11 @@ import { AppError, DEFAULT_LOCALE, assertCan, type Actor, type Locale } from '@s
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Json } from '../../db/schema.ts';
-import { withTransaction, type Ctx, type TrxCtx } from '../../db/transaction.ts';
+import type { Ctx, TrxCtx } from '../../db/transaction.ts';
 import type { CaptureError } from './capture-errors.ts';
 import { preferFastCompression } from './event-store.ts';
 import { CAPTURE_LIMITS, checkEnvelope, storeDocument, type CheckedDocument, type ErrorBehaviour } from './capture-pipeline.ts';
+import { withCaptureTransaction, type EventWriter } from './capture-transaction.ts';
 
 export type { CaptureError } from './capture-errors.ts';
 
@@ -72,13 +73,14 @@ export async function finishCapture(
   capture: { id: string; enterpriseId: string; jurisdictionCode: string; errorBehaviour: ErrorBehaviour; documentSha256: string },
   checked: CheckedDocument,
   locale: Locale,
+  write: EventWriter,
 ): Promise<CaptureResult> {
   const recordTime = new Date();
   const outcome = await storeDocument(
     trx.db,
     { captureId: capture.id, enterpriseId: capture.enterpriseId, jurisdictionCode: capture.jurisdictionCode, recordTime },
     checked,
-    { errorBehaviour: capture.errorBehaviour, locale },
+    { errorBehaviour: capture.errorBehaviour, locale, write },
   );
   const status = finalStatus(capture.errorBehaviour, outcome);
   await trx.db
@@ -112,7 +114,7 @@ export async function captureDocument(ctx: Ctx, document: unknown, options?: Cap
   // The events are checked against the schema as they are stored, a chunk at a time.
   const checked = checkEnvelope(document, locale);
   assertWithinLimits(checked.events.length, Buffer.byteLength(rawText));
-  return withTransaction(ctx, async (trx) => {
+  return withCaptureTransaction(ctx, async (trx, write) => {
     const id = randomUUID();
     const documentSha256 = sha256Hex(rawText);
     // Not awaited here: the statements queue on the transaction's connection, and the first events are
@@ -137,7 +139,7 @@ export async function captureDocument(ctx: Ctx, document: unknown, options?: Cap
       })
       .execute();
     inserting.catch(() => undefined);
-    const result = await finishCapture(trx, { id, ...capturer, errorBehaviour, documentSha256 }, checked, locale);
+    const result = await finishCapture(trx, { id, ...capturer, errorBehaviour, documentSha256 }, checked, locale, write);
     await compression;
     await inserting;
     return result;

@@ -9,6 +9,7 @@ import { enqueueJob, type JobRow } from '../../jobs/job-queue.ts';
 import { captureError, type CaptureError } from './capture-errors.ts';
 import { assertWithinLimits, capturerOf, finishCapture, sha256Hex } from './capture-document.ts';
 import { checkDocument, checkEnvelope, type ErrorBehaviour } from './capture-pipeline.ts';
+import { withCaptureTransaction } from './capture-transaction.ts';
 import { preferFastCompression } from './event-store.ts';
 
 /**
@@ -114,7 +115,7 @@ export async function runCaptureJob(db: Db, job: JobRow): Promise<{ captureId: s
     const actor = await actorOfCapture(db, capture);
     // Messages are stored in zh-CN; readers get them in their own language (they keep key and parameters).
     const checked = checkEnvelope(JSON.parse(capture.document), DEFAULT_LOCALE);
-    const result = await withTransaction({ db, actor, requestId: `job:${job.id}` }, async (trx) => {
+    const result = await withCaptureTransaction({ db, actor, requestId: `job:${job.id}` }, async (trx, write) => {
       const locked = await trx.db.selectFrom('epcisCaptures').select('status').where('id', '=', captureId).forUpdate().executeTakeFirstOrThrow();
       if (locked.status === 'done' || locked.status === 'failed') return null;
       return finishCapture(
@@ -122,6 +123,7 @@ export async function runCaptureJob(db: Db, job: JobRow): Promise<{ captureId: s
         { id: captureId, enterpriseId, jurisdictionCode: capture.jurisdictionCode, errorBehaviour: capture.errorBehaviour, documentSha256: capture.documentSha256 },
         checked,
         DEFAULT_LOCALE,
+        write,
       );
     });
     return { captureId, status: result?.status ?? 'done', captured: result?.captured ?? capture.capturedCount };

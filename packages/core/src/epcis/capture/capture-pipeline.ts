@@ -1,11 +1,13 @@
+import { setImmediate } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { Locale } from '@shian/domain';
 import type { Trx } from '../../db/transaction.ts';
 import { captureError, eventPointer, type CaptureError } from './capture-errors.ts';
 import { documentRules, type Candidate } from './capture-rules.ts';
 import type { CaptureTarget } from './event-store.ts';
-import { INSERT_CHUNK_ROWS, insertEvents } from './insert-events.ts';
-import { identifierMemo, normaliseEvent } from './normalise-event.ts';
+import type { EventWriter } from './capture-transaction.ts';
+import { INSERT_CHUNK_ROWS } from './insert-events.ts';
+import { eventIdOf, identifierMemo, normaliseEvent } from './normalise-event.ts';
 import { validateAgainstSchema, validateDocumentEvent } from './validate-document.ts';
 
 /**
@@ -73,6 +75,8 @@ export function checkDocument(document: unknown, locale: Locale): CheckedDocumen
 export interface StoreOptions {
   errorBehaviour: ErrorBehaviour;
   locale: Locale;
+  /** How the rows go in (COPY on a PostgreSQL server, INSERT on PGlite: `capture-transaction.ts`). */
+  write: EventWriter;
 }
 
 export interface StoreOutcome {
@@ -83,8 +87,6 @@ export interface StoreOutcome {
 
 const byPosition = (a: CaptureError, b: CaptureError): number => (a.eventIndex ?? -1) - (b.eventIndex ?? -1) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-/** Lets the event loop run (socket writes of a statement in flight) between slices of CPU work. */
-const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const SLICE = 500;
 
 /**
@@ -111,11 +113,13 @@ export async function storeDocument(db: Trx, target: CaptureTarget, checked: Che
   const locked = sql`SELECT pg_advisory_xact_lock(hashtext(${`epcis.capture:${target.enterpriseId}`}))`.execute(db);
   const rules = documentRules(db, target, fail, locale);
   const memo = identifierMemo();
+  const eventIds = checked.events.map((event) => eventIdOf(asRecord(event) ?? {}));
+  rules.preload(eventIds);
   const normalise = async (from: number): Promise<Candidate[]> => {
     const chunk: Candidate[] = [];
     const to = Math.min(from + INSERT_CHUNK_ROWS, checked.events.length);
     for (let index = from; index < to; index++) {
-      if (index % SLICE === 0) await yieldToLoop();
+      if (index % SLICE === 0) await setImmediate(); // lets the event loop run (socket writes in flight)
       if (failed.has(index)) continue;
       if (!checked.eventsChecked) {
         const schemaErrors = validateDocumentEvent(checked.events[index], index, locale);
@@ -129,7 +133,7 @@ export async function storeDocument(db: Trx, target: CaptureTarget, checked: Che
         fail(captureError(locale, { eventIndex: index, path: `${eventPointer(index)}/type`, code: 'epcis.unsupported_event_type', params: { value: String(event.type) } }));
         continue;
       }
-      chunk.push({ index, event: normaliseEvent(event, eventPointer(index), target.recordTime, memo) });
+      chunk.push({ index, event: normaliseEvent(event, eventPointer(index), target.recordTime, memo, eventIds[index]) });
     }
     return chunk;
   };
@@ -143,7 +147,7 @@ export async function storeDocument(db: Trx, target: CaptureTarget, checked: Che
     const chunk = await next;
     const rows = await rules.apply(chunk);
     const insertable = !rollback || errors.length === 0;
-    const sending = insertable && rows.length > 0 ? insertEvents(db, target, rows.map((c) => c.event.row)) : Promise.resolve(0);
+    const sending = insertable && rows.length > 0 ? options.write(target, rows.map((c) => c.event.row)) : Promise.resolve(0);
     // Awaited below: the handler only keeps a failure from counting as unhandled in the meantime.
     sending.catch(() => undefined);
     // The next chunk is normalised while this one is inserted (the statements queue on the connection).

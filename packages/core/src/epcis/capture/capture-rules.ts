@@ -19,6 +19,12 @@ export interface Candidate {
 }
 
 export interface DocumentRules {
+  /**
+   * Reads the events stored before this capture under any of the document's eventIDs, in slices, before the
+   * first chunk is applied: the lookups run while the first events are normalised and find only what was
+   * there before (the capture's own rows are known from memory), so no chunk waits for one.
+   */
+  preload(eventIds: readonly string[]): void;
   /** Applies the rules to a chunk; returns the candidates to insert (valid, not repeats). */
   apply(chunk: readonly Candidate[]): Promise<Candidate[]>;
   /** Events found already stored with the same content (counted as captured). */
@@ -26,6 +32,9 @@ export interface DocumentRules {
 }
 
 type Earlier = { content: () => string; enterpriseId: string | null };
+
+/** EventIDs per lookup of stored events. */
+const STORED_LOOKUP_IDS = 20_000;
 
 /** Compares contents only when an eventID comes again: most captures never compute one. */
 const lazyContent = (doc: Record<string, unknown>): (() => string) => {
@@ -85,12 +94,20 @@ export function documentRules(db: Trx, target: CaptureTarget, fail: (error: Capt
     return valid;
   }
 
-  async function dropRepeats(chunk: readonly Candidate[]): Promise<Candidate[]> {
-    for (const stored of await findStoredEvents(db, chunk.map((c) => c.event.row.event_id))) {
-      const key = repeatKey(stored.eventId, stored.declared);
-      if (known.get(key)?.some((e) => e.enterpriseId === stored.enterpriseId && e.content() === eventContentKey(stored.doc))) continue;
-      known.set(key, [...(known.get(key) ?? []), { content: lazyContent(stored.doc), enterpriseId: stored.enterpriseId }]);
+  let preloaded: Promise<void> | null = null;
+  async function readStored(eventIds: readonly string[]): Promise<void> {
+    for (let start = 0; start < eventIds.length; start += STORED_LOOKUP_IDS) {
+      for (const stored of await findStoredEvents(db, eventIds.slice(start, start + STORED_LOOKUP_IDS))) {
+        const key = repeatKey(stored.eventId, stored.declared);
+        if (known.get(key)?.some((e) => e.enterpriseId === stored.enterpriseId && e.content() === eventContentKey(stored.doc))) continue;
+        known.set(key, [...(known.get(key) ?? []), { content: lazyContent(stored.doc), enterpriseId: stored.enterpriseId }]);
+      }
     }
+  }
+
+  async function dropRepeats(chunk: readonly Candidate[]): Promise<Candidate[]> {
+    // Without a preload (a caller that applies chunks alone), each chunk reads its own.
+    await (preloaded ?? readStored(chunk.map((c) => c.event.row.event_id)));
     const rows: Candidate[] = [];
     for (const c of chunk) {
       const row = c.event.row;
@@ -112,6 +129,11 @@ export function documentRules(db: Trx, target: CaptureTarget, fail: (error: Capt
   }
 
   return {
+    preload(eventIds) {
+      preloaded = readStored(eventIds);
+      // Awaited by the first chunk; the handler only keeps a failure from counting as unhandled meanwhile.
+      preloaded.catch(() => undefined);
+    },
     async apply(chunk) {
       const valid = await checkRules(chunk);
       await addLots(valid);

@@ -141,14 +141,17 @@ export function eventContentKey(event: Json): string {
   return canonicalJson(rest);
 }
 
+/** The event's eventID, or the hash the platform gives an event without one. */
+export const eventIdOf = (event: Json): string => text(event.eventID) ?? hashEventId(event);
+
 /**
  * Normalises one event. `pointer` is the event's JSON pointer in the document, `recordTime` the capture time;
- * `memo` shares canonical forms between the events of a document.
+ * `memo` shares canonical forms between the events of a document; `eventId` is {@link eventIdOf} when the
+ * caller has it already.
  */
-export function normaliseEvent(event: Json, pointer: string, recordTime: Date, memo: IdentifierMemo = identifierMemo()): NormalisedEvent {
+export function normaliseEvent(event: Json, pointer: string, recordTime: Date, memo: IdentifierMemo = identifierMemo(), eventId = eventIdOf(event)): NormalisedEvent {
   const recorded = recordTime.toISOString();
   const type = event.type as EpcisEventType;
-  const eventId = text(event.eventID) ?? hashEventId(event);
   const anyEpcs = new Set<string>();
   const anyClasses = new Set<string>();
   const lotless: NormalisedEvent['lotless'] = [];

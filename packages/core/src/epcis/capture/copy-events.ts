@@ -1,0 +1,110 @@
+import { setImmediate } from 'node:timers/promises';
+import { once } from 'node:events';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { CaptureTarget } from './event-store.ts';
+import type { EventRow } from './normalise-event.ts';
+
+/**
+ * The insert of captured events on a PostgreSQL server: `COPY epcis_events FROM STDIN` in text format, one
+ * COPY per chunk, on the capture transaction's own connection. COPY is the server's cheapest way in (no
+ * statement to parse, no parameters to unpack); on PostgreSQL 15 it takes about a third less server CPU per
+ * row than the INSERT of `insert-events.ts`, which PGlite keeps using.
+ */
+
+export const COPY_COLUMNS = [
+  'record_time',
+  'enterprise_id',
+  'jurisdiction_code',
+  'capture_id',
+  'event_time',
+  'event_time_zone_offset',
+  'event_id',
+  'event_type',
+  'action',
+  'biz_step',
+  'disposition',
+  'read_point',
+  'biz_location',
+  'transformation_id',
+  'error_reason',
+  'persistent_set',
+  'persistent_unset',
+  'epc_list',
+  'parent_id',
+  'child_epcs',
+  'input_epcs',
+  'output_epcs',
+  'any_epcs',
+  'any_classes',
+  'destinations',
+  'doc',
+] as const;
+
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A value in COPY's text format: `\N` for NULL, backslash, tab, newline and carriage return escaped. */
+export function copyField(value: string | null): string {
+  if (value === null) return '\\N';
+  return NEEDS_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, (ch) => ESCAPES[ch] ?? ch) : value;
+}
+
+const NEEDS_QUOTE_ESCAPE = /["\\]/;
+
+/** A text[] literal (`{"a","b"}`, each item quoted, `"` and `\` escaped), as a COPY field. */
+export function copyArray(values: readonly string[]): string {
+  if (values.length === 0) return '{}';
+  let literal = '{';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? '';
+    literal += `${i === 0 ? '' : ','}"${NEEDS_QUOTE_ESCAPE.test(value) ? value.replace(/["\\]/g, (ch) => `\\${ch}`) : value}"`;
+  }
+  return copyField(`${literal}}`);
+}
+
+/** The fields every row of one capture shares (record time, enterprise, jurisdiction, capture), tab-separated. */
+export function copyPrefix(target: CaptureTarget): string {
+  return [target.recordTime.toISOString(), target.enterpriseId, target.jurisdictionCode, target.captureId].map(copyField).join('\t');
+}
+
+/** One row of {@link COPY_COLUMNS} in text format, newline-terminated. */
+export function copyLine(prefix: string, r: EventRow): string {
+  return (
+    `${prefix}\t${copyField(r.event_time)}\t${copyField(r.event_time_zone_offset)}\t${copyField(r.event_id)}\t${copyField(r.event_type)}\t` +
+    `${copyField(r.action)}\t${copyField(r.biz_step)}\t${copyField(r.disposition)}\t${copyField(r.read_point)}\t${copyField(r.biz_location)}\t` +
+    `${copyField(r.transformation_id)}\t${copyField(r.error_reason)}\t${copyArray(r.persistent_set)}\t${copyArray(r.persistent_unset)}\t` +
+    `${copyArray(r.epc_list)}\t${copyField(r.parent_id)}\t${copyArray(r.child_epcs)}\t${copyArray(r.input_epcs)}\t${copyArray(r.output_epcs)}\t` +
+    `${copyArray(r.any_epcs)}\t${copyArray(r.any_classes)}\t${copyArray(r.destinations)}\t${copyField(JSON.stringify(r.doc))}\n`
+  );
+}
+
+export const COPY_STATEMENT = `COPY epcis_events (${COPY_COLUMNS.join(', ')}) FROM STDIN`;
+
+/** Characters per write to the COPY stream. */
+const WRITE_SIZE = 1 << 19;
+
+
+/**
+ * Copies rows through `client` (queued behind whatever the connection is running); resolves to the rows the
+ * server stored. The lines are encoded and written in slices of about half a megabyte, with the event loop
+ * let run between them, so the server stores the first rows while the last are still being encoded.
+ */
+export async function copyEvents(client: pg.ClientBase, target: CaptureTarget, rows: readonly EventRow[]): Promise<number> {
+  const stream = client.query(copyFrom(COPY_STATEMENT));
+  const prefix = copyPrefix(target);
+  // Rejects when the server refuses the data (the stream emits 'error').
+  const done = once(stream, 'finish');
+  let slice = '';
+  for (const row of rows) {
+    slice += copyLine(prefix, row);
+    if (slice.length >= WRITE_SIZE) {
+      stream.write(slice);
+      slice = '';
+      await setImmediate(); // lets the event loop run (socket writes in flight)
+    }
+  }
+  stream.end(slice);
+  await done;
+  return stream.rowCount;
+}
