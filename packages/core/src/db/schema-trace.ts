@@ -171,3 +171,13 @@ export interface RecallNoticesTable {
   acknowledgedBy: string | null;
   createdAt: DefaultTimestamp;
 }
+
+/** Where an identified object has been (migration 0007-trace-places): one row per object, premises and parent. */
+export interface TraceEpcPlacesTable {
+  epc: string;
+  premisesId: string | null;
+  parent: string | null;
+  packedAt: Timestamp | null;
+  firstSeen: Timestamp;
+  lastSeen: Timestamp;
+}

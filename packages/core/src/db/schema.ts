@@ -8,6 +8,7 @@ import type {
   TraceAlertsTable,
   TraceCodeBatchesTable,
   TraceCodesTable,
+  TraceEpcPlacesTable,
   TraceScansTable,
 } from './schema-trace.ts';
 
@@ -502,6 +503,7 @@ export interface DB {
   traceCodeBatches: TraceCodeBatchesTable;
   traceCodes: TraceCodesTable;
   traceScans: TraceScansTable;
+  traceEpcPlaces: TraceEpcPlacesTable;
   traceAlerts: TraceAlertsTable;
   epcisCaptures: EpcisCapturesTable;
   epcisEvents: EpcisEventsTable;

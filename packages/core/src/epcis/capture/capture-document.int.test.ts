@@ -226,7 +226,7 @@ describe('insertEvents', () => {
   it('the capture transaction writes (COPY on a server, INSERT on PGlite) every character as it was', async () => {
     const awkward = 'urn:x:tab\there,new\nline,back\\slash,"quoted",{brace}';
     const row = rowOf({ transformation_id: awkward, error_reason: null, epc_list: [awkward, 'urn:x:plain', ''], doc: { note: awkward, nested: [awkward] } });
-    const written = await withCaptureTransaction({ db: database.db, actor: a.actor }, (_trx, write) => write(target(), [row, rowOf({})]));
+    const written = await withCaptureTransaction({ db: database.db, actor: a.actor }, (_trx, write) => write.events(target(), [row, rowOf({})]));
     expect(written).toBe(2);
     expect(await stored(row.event_id)).toEqual({ errorReason: null, epcList: [awkward, 'urn:x:plain', ''], transformationId: awkward, doc: { note: awkward, nested: [awkward] } });
   });

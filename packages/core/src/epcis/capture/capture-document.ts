@@ -8,7 +8,7 @@ import type { Ctx, TrxCtx } from '../../db/transaction.ts';
 import type { CaptureError } from './capture-errors.ts';
 import { preferFastCompression } from './event-store.ts';
 import { CAPTURE_LIMITS, checkEnvelope, storeDocument, type CheckedDocument, type ErrorBehaviour } from './capture-pipeline.ts';
-import { withCaptureTransaction, type EventWriter } from './capture-transaction.ts';
+import { withCaptureTransaction, type CaptureWriter } from './capture-transaction.ts';
 
 export type { CaptureError } from './capture-errors.ts';
 
@@ -73,7 +73,7 @@ export async function finishCapture(
   capture: { id: string; enterpriseId: string; jurisdictionCode: string; errorBehaviour: ErrorBehaviour; documentSha256: string },
   checked: CheckedDocument,
   locale: Locale,
-  write: EventWriter,
+  write: CaptureWriter,
 ): Promise<CaptureResult> {
   const recordTime = new Date();
   const outcome = await storeDocument(

@@ -3,11 +3,12 @@ import { sql } from 'kysely';
 import type { Locale } from '@shian/domain';
 import type { Trx } from '../../db/transaction.ts';
 import { captureError, eventPointer, type CaptureError } from './capture-errors.ts';
-import { documentRules, type Candidate } from './capture-rules.ts';
+import { documentRules, type Candidate, type DocumentRules } from './capture-rules.ts';
 import type { CaptureTarget } from './event-store.ts';
-import type { EventWriter } from './capture-transaction.ts';
+import { EpcPlaceCollector } from '../../trace/places/epc-places.ts';
+import type { CaptureWriter } from './capture-transaction.ts';
 import { INSERT_CHUNK_ROWS } from './insert-events.ts';
-import { eventIdOf, identifierMemo, normaliseEvent } from './normalise-event.ts';
+import { eventIdOf, identifierMemo, normaliseEvent, type EventRow } from './normalise-event.ts';
 import { validateAgainstSchema, validateDocumentEvent } from './validate-document.ts';
 
 /**
@@ -72,11 +73,17 @@ export function checkDocument(document: unknown, locale: Locale): CheckedDocumen
   return { events: envelope.events, errors, eventsChecked: true };
 }
 
+/** Where an event happened on the platform: the premises of its business location, else of its read point. */
+function premisesOfEvent(rules: DocumentRules, row: EventRow): string | null {
+  const at = (location: string | null) => (location === null ? null : (rules.premisesOf(location)?.premisesId ?? null));
+  return at(row.biz_location) ?? at(row.read_point);
+}
+
 export interface StoreOptions {
   errorBehaviour: ErrorBehaviour;
   locale: Locale;
   /** How the rows go in (COPY on a PostgreSQL server, INSERT on PGlite: `capture-transaction.ts`). */
-  write: EventWriter;
+  write: CaptureWriter;
 }
 
 export interface StoreOutcome {
@@ -113,6 +120,7 @@ export async function storeDocument(db: Trx, target: CaptureTarget, checked: Che
   const locked = sql`SELECT pg_advisory_xact_lock(hashtext(${`epcis.capture:${target.enterpriseId}`}))`.execute(db);
   const rules = documentRules(db, target, fail, locale);
   const memo = identifierMemo();
+  const places = new EpcPlaceCollector();
   const eventIds = checked.events.map((event) => eventIdOf(asRecord(event) ?? {}));
   rules.preload(eventIds);
   const normalise = async (from: number): Promise<Candidate[]> => {
@@ -147,7 +155,8 @@ export async function storeDocument(db: Trx, target: CaptureTarget, checked: Che
     const chunk = await next;
     const rows = await rules.apply(chunk);
     const insertable = !rollback || errors.length === 0;
-    const sending = insertable && rows.length > 0 ? options.write(target, rows.map((c) => c.event.row)) : Promise.resolve(0);
+    if (insertable) for (const c of rows) places.add(c.event.row, premisesOfEvent(rules, c.event.row));
+    const sending = insertable && rows.length > 0 ? options.write.events(target, rows.map((c) => c.event.row)) : Promise.resolve(0);
     // Awaited below: the handler only keeps a failure from counting as unhandled in the meantime.
     sending.catch(() => undefined);
     // The next chunk is normalised while this one is inserted (the statements queue on the connection).
@@ -160,5 +169,6 @@ export async function storeDocument(db: Trx, target: CaptureTarget, checked: Che
     await sql`ROLLBACK TO SAVEPOINT epcis_capture`.execute(db);
     return { captured: 0, errors: errors.sort(byPosition) };
   }
+  await options.write.places(places.rows(), places.retracted);
   return { captured: inserted + rules.repeated, errors: errors.sort(byPosition) };
 }

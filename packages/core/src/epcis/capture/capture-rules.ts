@@ -25,6 +25,8 @@ export interface DocumentRules {
    * there before (the capture's own rows are known from memory), so no chunk waits for one.
    */
   preload(eventIds: readonly string[]): void;
+  /** The premises of a location identifier the rules have resolved (null: not a premises of the platform). */
+  premisesOf(locationId: string): PremisesLocation | null;
   /** Applies the rules to a chunk; returns the candidates to insert (valid, not repeats). */
   apply(chunk: readonly Candidate[]): Promise<Candidate[]>;
   /** Events found already stored with the same content (counted as captured). */
@@ -129,6 +131,7 @@ export function documentRules(db: Trx, target: CaptureTarget, fail: (error: Capt
   }
 
   return {
+    premisesOf: (locationId) => premises.get(locationId) ?? null,
     preload(eventIds) {
       preloaded = readStored(eventIds);
       // Awaited by the first chunk; the handler only keeps a failure from counting as unhandled meanwhile.

@@ -84,20 +84,19 @@ export const COPY_STATEMENT = `COPY epcis_events (${COPY_COLUMNS.join(', ')}) FR
 /** Characters per write to the COPY stream. */
 const WRITE_SIZE = 1 << 19;
 
-
 /**
- * Copies rows through `client` (queued behind whatever the connection is running); resolves to the rows the
- * server stored. The lines are encoded and written in slices of about half a megabyte, with the event loop
- * let run between them, so the server stores the first rows while the last are still being encoded.
+ * Runs `COPY … FROM STDIN` through `client` (queued behind whatever the connection is running) with the
+ * lines given, each newline-terminated; resolves to the rows the server stored. The lines are written in
+ * slices of about half a megabyte, with the event loop let run between them, so the server stores the first
+ * rows while the last are still being encoded.
  */
-export async function copyEvents(client: pg.ClientBase, target: CaptureTarget, rows: readonly EventRow[]): Promise<number> {
-  const stream = client.query(copyFrom(COPY_STATEMENT));
-  const prefix = copyPrefix(target);
+export async function copyLines(client: pg.ClientBase, statement: string, lines: Iterable<string>): Promise<number> {
+  const stream = client.query(copyFrom(statement));
   // Rejects when the server refuses the data (the stream emits 'error').
   const done = once(stream, 'finish');
   let slice = '';
-  for (const row of rows) {
-    slice += copyLine(prefix, row);
+  for (const line of lines) {
+    slice += line;
     if (slice.length >= WRITE_SIZE) {
       stream.write(slice);
       slice = '';
@@ -107,4 +106,12 @@ export async function copyEvents(client: pg.ClientBase, target: CaptureTarget, r
   stream.end(slice);
   await done;
   return stream.rowCount;
+}
+
+/** Copies captured events into `epcis_events` (see {@link copyLines}). */
+export async function copyEvents(client: pg.ClientBase, target: CaptureTarget, rows: readonly EventRow[]): Promise<number> {
+  const prefix = copyPrefix(target);
+  return copyLines(client, COPY_STATEMENT, (function* () {
+    for (const row of rows) yield copyLine(prefix, row);
+  })());
 }

@@ -114,26 +114,24 @@ describe('the scan page facts (one query)', () => {
     expect(gtinSpellings('00012345678905')).toEqual(['00012345678905', '0012345678905', '012345678905']);
   });
 
-  it('reads the same through the scan page reader, which skips months before the lot was made', async () => {
+  it('reads the same through the scan page reader, which skips months before the lot was made for the release', async () => {
     expect(boundOf('2026-03-01')).toBe('2026-02-01T00:00:00Z');
     expect(boundOf('2026-03-15')).toBe('2026-03-01T00:00:00Z');
     const reader = createScanFactsReader(database.db);
     for (const serial of serials) {
       expect(await reader.find(itemKey(serial))).toEqual(await findScanFacts(database.db, itemKey(serial)));
     }
-    // An event recorded before the batch existed is not about its items: the bound leaves it out.
-    const item = canonicalItem(batch.gtin, serialAt(3));
-    const shop = await insertPremises(database.db, producer.enterprise.id, '310104003');
+    // An inspection recorded before the batch existed is not about its lot: the bound leaves it out.
     await database.db.insertInto('epcisEvents').values({
-      recordTime: new Date('2020-01-01T00:00:00Z'), eventTime: new Date('2020-01-01T00:00:00Z'), eventTimeZoneOffset: '+08:00',
-      eventId: `urn:uuid:${crypto.randomUUID()}`, eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: 'storing', disposition: null,
-      readPoint: null, bizLocation: `urn:shian:loc:${shop}`, transformationId: null, errorReason: null, parentId: null,
-      epcList: [item], anyEpcs: [item], enterpriseId: producer.enterprise.id, jurisdictionCode: '310104', captureId: crypto.randomUUID(), doc: '{}',
+      recordTime: new Date('2020-01-01T00:00:00Z'), eventTime: new Date('2026-12-01T00:00:00Z'), eventTimeZoneOffset: '+08:00',
+      eventId: `urn:uuid:${crypto.randomUUID()}`, eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: 'inspecting', disposition: 'damaged',
+      readPoint: null, bizLocation: null, transformationId: null, errorReason: null, parentId: null,
+      anyClasses: [canonicalLotClass(batch.gtin, batch.lot)], enterpriseId: producer.enterprise.id, jurisdictionCode: '310115', captureId: crypto.randomUUID(), doc: '{}',
     }).execute();
-    expect((await findScanFacts(database.db, itemKey(serialAt(3))))?.places).toHaveLength(1);
-    expect((await reader.find(itemKey(serialAt(3))))?.places).toEqual([]);
+    expect((await findScanFacts(database.db, itemKey(serialAt(3))))?.release?.disposition).toBe('damaged');
+    expect((await reader.find(itemKey(serialAt(3))))?.release?.disposition).toBe('conformant');
     // A label with another lot is read unbounded (the bound of that lot says nothing of this code).
-    expect((await reader.find({ ...itemKey(serialAt(3)), lot: 'OTHER' }))?.places).toHaveLength(1);
+    expect((await reader.find({ ...itemKey(serialAt(3)), lot: 'OTHER' }))?.release?.disposition).toBe('damaged');
     expect(NO_BOUND).toBe('-infinity');
   });
 });

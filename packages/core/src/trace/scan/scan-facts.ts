@@ -1,7 +1,6 @@
 import { sql, type CompiledQuery, type RawBuilder } from 'kysely';
 import { canonicalItem, canonicalLotClass } from '@shian/domain';
 import type { Db } from '../../db/connect.ts';
-import { PLATFORM_LOCATION_PREFIX } from '../locations.ts';
 
 /**
  * What the public scan page (扫码查询) shows about a code, read in ONE round trip: the code and its batch,
@@ -58,8 +57,6 @@ export function gtinSpellings(gtin14: string): string[] {
   return forms;
 }
 
-const GLN_LOCATION = 'https://id.gs1.org/414/';
-
 /**
  * The canonical lot class of a batch's lot, in SQL: `https://id.gs1.org/01/{gtin}/10/{lot}` with the lot
  * percent-encoded like `encodeURIComponent` encodes the GS1 AI 82 characters (`"%&+,/:;<=>?`).
@@ -95,54 +92,29 @@ function recallsSql(gtin: RawBuilder<unknown>, lot: RawBuilder<unknown>, serial:
 }
 
 /**
- * Where an item has been: the bizLocation of every event naming it, or naming a parent it was packed into
- * (AggregationEvent ADD whose childEPCs hold it, up to pallet level, counting the parent's events from the
- * packing on). One index probe per level finds both the events and the next parents. Retracted events do not
- * count, nor do a parent's events when the packing itself was retracted; the error declarations come with the
- * same probes (a declaration repeats the event it retracts). Locations map to premises (by GLN, sub-locations
- * included, or the platform's own location URI, as `locations.ts` reads them) and to their street and
- * district, first visit first. As JSON (null when none). Events recorded before `since` are not read (see
- * {@link ScanBound}).
+ * Where an item has been: the premises of its own places (`trace_epc_places`, written by capture), and those
+ * of the parents it was packed into (up to pallet level) from the packing on; each premises' street and
+ * district, first visit first. A few probes of one index, whatever the number of events stored. As JSON
+ * (null when none).
  */
-function placesSql(item: RawBuilder<unknown>, since: RawBuilder<unknown>): RawBuilder<unknown> {
-  const platform = `^${PLATFORM_LOCATION_PREFIX}[0-9a-fA-F-]{36}$`;
-  return sql`(WITH RECURSIVE hits AS (
-      SELECT 0 AS depth, NULL::timestamptz AS since, NULL::text AS via, ${item}::text AS epc, ev.event_id, ev.event_type, ev.action,
-        ev.parent_id, ev.child_epcs, ev.biz_location, ev.event_time, ev.error_reason
-      FROM epcis_events ev WHERE ev.any_epcs @> ARRAY[${item}]::text[] AND ev.record_time >= ${since}
+function placesSql(item: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`(WITH RECURSIVE chain AS (
+      SELECT 0 AS depth, ${item}::text AS epc, NULL::timestamptz AS since
       UNION ALL
-      SELECT h.depth + 1, h.event_time, h.event_id, h.parent_id, ev.event_id, ev.event_type, ev.action,
-        ev.parent_id, ev.child_epcs, ev.biz_location, ev.event_time, ev.error_reason
-      FROM hits h JOIN epcis_events ev ON ev.any_epcs @> ARRAY[h.parent_id] AND ev.record_time >= ${since}
-      WHERE h.depth < 2 AND h.event_type = 'AggregationEvent' AND h.action = 'ADD' AND h.parent_id IS NOT NULL
-        AND h.error_reason IS NULL AND h.epc = ANY(h.child_epcs)
-    ), retracted AS (
-      SELECT DISTINCT h.event_id FROM hits h WHERE h.error_reason IS NOT NULL
-    ), seen AS (
-      SELECT h.biz_location AS location, min(h.event_time) AS first_seen FROM hits h
-      WHERE h.biz_location IS NOT NULL AND h.error_reason IS NULL AND (h.since IS NULL OR h.event_time >= h.since)
-        AND h.event_id NOT IN (SELECT event_id FROM retracted) AND (h.via IS NULL OR h.via NOT IN (SELECT event_id FROM retracted))
-      GROUP BY h.biz_location
+      SELECT c.depth + 1, p.parent, p.packed_at FROM chain c JOIN trace_epc_places p ON p.epc = c.epc
+      WHERE c.depth < 2 AND p.parent IS NOT NULL
     ), placed AS (
-      -- One index lookup per location (a handful per item): by GLN, or by the platform's own location URI.
-      SELECT min(s.first_seen) AS first_seen, loc.code
-      FROM seen s
-      CROSS JOIN LATERAL (
-        SELECT pr.jurisdiction_code AS code FROM premises pr
-        WHERE s.location LIKE ${`${GLN_LOCATION}%`} AND pr.gln = substr(s.location, ${GLN_LOCATION.length + 1}, 13)
-        UNION ALL
-        SELECT pr.jurisdiction_code FROM premises pr
-        WHERE s.location ~ ${platform} AND pr.id = CASE WHEN s.location ~ ${platform} THEN substr(s.location, ${PLATFORM_LOCATION_PREFIX.length + 1})::uuid END
-        LIMIT 1
-      ) loc
-      GROUP BY loc.code
+      SELECT min(greatest(p.first_seen, c.since)) AS first_seen, pr.jurisdiction_code AS code
+      FROM chain c JOIN trace_epc_places p ON p.epc = c.epc JOIN premises pr ON pr.id = p.premises_id
+      WHERE c.since IS NULL OR p.last_seen >= c.since
+      GROUP BY pr.jurisdiction_code
     )
     SELECT json_agg(json_build_object('firstSeenAt', p.first_seen, 'jurisdictionCode', p.code,
         'districtZh', d.name_zh, 'districtEn', d.name_en, 'streetZh', st.name_zh, 'streetEn', st.name_en)
       ORDER BY p.first_seen)
     FROM placed p
-    LEFT JOIN LATERAL (SELECT j.name_zh, j.name_en FROM jurisdictions j WHERE j.code = p.code AND j.level = 'street' LIMIT 1) st ON true
-    LEFT JOIN LATERAL (SELECT j.name_zh, j.name_en FROM jurisdictions j WHERE j.code = left(p.code, 6) LIMIT 1) d ON true)`;
+    LEFT JOIN jurisdictions st ON st.code = p.code AND st.level = 'street'
+    LEFT JOIN jurisdictions d ON d.code = left(p.code, 6))`;
 }
 
 /** A row as the single query returns it: every column aliased in camelCase, JSON columns parsed by the driver. */
@@ -206,7 +178,7 @@ function itemQuery(gtin: string, serial: string, item: string, since: ScanBound)
       ${licenceSql(sql.ref('e.id'))} AS "licenceNumber",
       ${recallsSql(sql.ref('c.gtin'), sql.ref('b.lot'), sql.ref('c.serial'))} AS "recalls",
       ${releaseSql(lotClass, sql.ref('e.id'), boundSql(since))} AS "release",
-      ${placesSql(sql.val(item), boundSql(since))} AS "places"
+      ${placesSql(sql.val(item))} AS "places"
     FROM trace_codes c
     JOIN trace_code_batches b ON b.id = c.batch_id
     JOIN products p ON p.id = b.product_id

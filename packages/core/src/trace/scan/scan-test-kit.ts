@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connect.ts';
 import type { EpcisEventsTable } from '../../db/schema-trace.ts';
 import type { Insertable } from 'kysely';
+import { rebuildEpcPlaces } from '../places/epc-places.ts';
 
 /**
- * Test helpers for the scan page (tests only): EPCIS events and recalls written straight into their tables
- * (capture and recalls have their own tests), premises with or without a GLN.
+ * Test helpers for the scan page (tests only): EPCIS events (with the places of their objects) and recalls
+ * written straight into their tables (capture and recalls have their own tests), premises with or without a GLN.
  */
 
 export interface TestEvent {
@@ -25,7 +26,7 @@ export interface TestEvent {
   errorReason?: string | null;
 }
 
-/** Inserts one EPCIS event row; answers its eventID. */
+/** Inserts one EPCIS event row and the places of its objects; answers its eventID. */
 export async function insertEvent(db: Db, e: TestEvent): Promise<string> {
   const eventId = e.eventId ?? `urn:uuid:${randomUUID()}`;
   const epcs = e.epcs ?? [];
@@ -54,6 +55,8 @@ export async function insertEvent(db: Db, e: TestEvent): Promise<string> {
     doc: JSON.stringify({ eventID: eventId }),
   };
   await db.insertInto('epcisEvents').values(row).execute();
+  // The places capture would write beside the event, derived the way an error declaration derives them.
+  await rebuildEpcPlaces(db, row.anyEpcs ?? []);
   return eventId;
 }
 
