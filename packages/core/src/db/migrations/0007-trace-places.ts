@@ -51,5 +51,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runDdl(db, 'DROP FUNCTION trace_epc_places_derived(text[]); DROP TABLE trace_epc_places;');
+  await runDdl(db, 'DROP FUNCTION trace_epc_places_derived(text[]);\nDROP TABLE trace_epc_places;');
 }
