@@ -3,14 +3,14 @@ import type { Db } from './connect.ts';
 import * as foundation from './migrations/0001-foundation.ts';
 import * as inspection from './migrations/0002-inspection.ts';
 import * as trace from './migrations/0003-trace.ts';
-import * as tracePlaces from './migrations/0007-trace-places.ts';
+import * as traceScanReads from './migrations/0007-trace-scan-reads.ts';
 
 /** Every migration, in order. A new one is added here with the next number; names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-inspection': inspection,
   '0003-trace': trace,
-  '0007-trace-places': tracePlaces,
+  '0007-trace-scan-reads': traceScanReads,
 };
 
 export function migratorFor(db: Db): Migrator {

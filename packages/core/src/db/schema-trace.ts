@@ -172,7 +172,7 @@ export interface RecallNoticesTable {
   createdAt: DefaultTimestamp;
 }
 
-/** Where an identified object has been (migration 0007-trace-places): one row per object, premises and parent. */
+/** Where an identified object has been (migration 0007-trace-scan-reads): one row per object, premises and parent. */
 export interface TraceEpcPlacesTable {
   epc: string;
   premisesId: string | null;
