@@ -20,3 +20,6 @@ export * from './inspection-plan/index.ts';
 export * from './random-draw/index.ts';
 export * from './inspection/index.ts';
 export * from './trace/index.ts';
+export * from './training/index.ts';
+export * from './duties/index.ts';
+export * from './self-inspection/index.ts';

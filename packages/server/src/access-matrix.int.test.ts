@@ -39,6 +39,9 @@ import { EPCIS_QUERY_CASES } from './testing/access-cases-epcis-query.ts';
 import { EPCIS_CAPTURE_CASES } from './testing/access-cases-epcis-capture.ts';
 import { TRACE_RECALL_CASES } from './testing/access-cases-trace-recall.ts';
 import { TRACE_CODE_CASES } from './testing/access-cases-trace-codes.ts';
+import { SELF_INSPECTION_CASES } from './testing/access-cases-self-inspection.ts';
+import { DUTY_CASES } from './testing/access-cases-duties.ts';
+import { TRAINING_CASES } from './testing/access-cases-training.ts';
 import { createTestApp } from './testing/test-app.ts';
 
 /**
@@ -263,6 +266,9 @@ const CASES: AccessCase[] = [
   ...EPCIS_CAPTURE_CASES,
   ...TRACE_RECALL_CASES,
   ...TRACE_CODE_CASES,
+  ...SELF_INSPECTION_CASES,
+  ...DUTY_CASES,
+  ...TRAINING_CASES,
 ];
 
 describe('the case table', () => {

@@ -3,6 +3,9 @@ import type { Db } from './connect.ts';
 import * as foundation from './migrations/0001-foundation.ts';
 import * as inspection from './migrations/0002-inspection.ts';
 import * as trace from './migrations/0003-trace.ts';
+import * as duties from './migrations/0004-duties.ts';
+import * as selfInspection from './migrations/0005-self-inspection.ts';
+import * as training from './migrations/0006-training.ts';
 import * as traceScanReads from './migrations/0007-trace-scan-reads.ts';
 
 /** Every migration, in order. A new one is added here with the next number; names never change once released. */
@@ -10,6 +13,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-inspection': inspection,
   '0003-trace': trace,
+  '0004-duties': duties,
+  '0005-self-inspection': selfInspection,
+  '0006-training': training,
   '0007-trace-scan-reads': traceScanReads,
 };
 

@@ -11,6 +11,9 @@ import type {
   TraceEpcPlacesTable,
   TraceScansTable,
 } from './schema-trace.ts';
+import type { ExamAttemptsTable, ExamCandidatesTable, ExamSessionsTable, TrainingRecordsTable } from './schema-training.ts';
+import type { QaReleaseRecordsTable, SelfInspectionAnswersTable, SelfInspectionRectificationsTable, SelfInspectionReportsTable } from './schema-self-inspection.ts';
+import type { DutyDailyChecksTable, DutyHazardsTable, DutyListsTable, DutyMonthlyMinutesTable, DutyRiskItemsTable, DutyWeeklyReportsTable } from './schema-duties.ts';
 
 /**
  * The database as Kysely sees it (camelCase through `CamelCasePlugin`). Kept beside the migrations; the
@@ -468,6 +471,10 @@ export interface CaseLeadsTable {
 }
 
 export interface DB {
+  trainingRecords: TrainingRecordsTable;
+  examSessions: ExamSessionsTable;
+  examCandidates: ExamCandidatesTable;
+  examAttempts: ExamAttemptsTable;
   jurisdictions: JurisdictionsTable;
   enterprises: EnterprisesTable;
   premises: PremisesTable;
@@ -509,6 +516,16 @@ export interface DB {
   epcisEvents: EpcisEventsTable;
   recalls: RecallsTable;
   recallNotices: RecallNoticesTable;
+  selfInspectionReports: SelfInspectionReportsTable;
+  selfInspectionAnswers: SelfInspectionAnswersTable;
+  selfInspectionRectifications: SelfInspectionRectificationsTable;
+  qaReleaseRecords: QaReleaseRecordsTable;
+  dutyLists: DutyListsTable;
+  dutyRiskItems: DutyRiskItemsTable;
+  dutyDailyChecks: DutyDailyChecksTable;
+  dutyHazards: DutyHazardsTable;
+  dutyWeeklyReports: DutyWeeklyReportsTable;
+  dutyMonthlyMinutes: DutyMonthlyMinutesTable;
 }
 
 export type EnterpriseRow = Selectable<EnterprisesTable>;

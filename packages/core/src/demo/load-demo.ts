@@ -11,6 +11,8 @@ import type { Db } from '../db/connect.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { today } from '../registry/guards.ts';
 import { withIndexesBuiltAfter } from './bulk-load.ts';
+import { loadDemoDuties } from './demo-duties.ts';
+import { loadDemoTraining } from './demo-training.ts';
 import { DEMO_PASSWORD } from './demo-accounts.ts';
 import { planDemoBase } from './demo-city.ts';
 import { DEMO_ENTERPRISE_ADMIN, planUsers } from './demo-users.ts';
@@ -72,6 +74,10 @@ export async function loadDemoData(db: Db, options: DemoOptions): Promise<DemoSu
       }
       return { counts: written, sellers: sellerCount };
     });
+    // Enterprise duties (主体责任): the producers' lists, ~60 days of checks, hazards, reports and minutes.
+    await loadDemoDuties(trx, { seed, asOf, demoEnterpriseId: base.demoEnterprise.enterprise.id });
+    // Training and spot-check exams (培训考核): this year's hours, a closed session with results, an open one.
+    await loadDemoTraining(trx, { seed, asOf, demoEnterpriseId: base.demoEnterprise.enterprise.id });
     const summary: DemoSummary = {
       enterprises: counts.enterprises,
       producers: base.producers.length,

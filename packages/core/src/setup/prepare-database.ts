@@ -37,8 +37,8 @@ export async function prepareDatabase(database: Database, options: { demo: DemoO
       const { loadDemoSupervision } = await import('../demo/demo-supervision.ts');
       await loadDemoData(database.db, options.demo);
       await loadDemoSupervision(database.db, { seed: options.demo.seed ?? DEFAULT_DEMO_SEED, asOf: options.demo.asOf ?? today() });
-      const { loadDemoTrace } = await import('../demo/demo-trace.ts');
-      await loadDemoTrace(database.db, { asOf: options.demo.asOf ?? today() });
+      const { loadDemoRecords } = await import('../demo/demo-records.ts');
+      await loadDemoRecords(database.db, { asOf: options.demo.asOf ?? today() });
       await refreshStatistics(database.db);
       demoLoaded = true;
     }

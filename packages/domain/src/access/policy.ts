@@ -38,6 +38,17 @@ export const ACTIONS = [
   'recall.create', // mark a lot or serials recalled (召回): a regulator, or the maker for its own products
   'recall.acknowledge', // a downstream enterprise confirms it has acted on a recall notice
   'trace.alerts', // review and close possible-copy alerts from the scan page
+  'self_inspection.read', // self-inspection reports (自查报告), rectification items (整改项), QA release records, their KPIs
+  'self_inspection.write', // an enterprise fills and submits its reports, closes rectification items, records QA releases
+  'self_inspection.verify', // the enterprise confirms a closed rectification item (企业验证)
+  'self_inspection.review', // the bureau acknowledges or returns a submitted report
+  'duties.read', // enterprise duties (主体责任): risk-control list, daily checks, hazards, weekly reports, monthly minutes, rates
+  'duties.record', // the officer's daily check (日管控) and closing a hazard (隐患整改)
+  'duties.manage', // edit the risk-control list, the weekly report (周排查) and the monthly minutes (月调度)
+  'training.read', // training records (培训记录), spot-check exam sessions and results (抽查考核), their KPIs
+  'training.record', // the enterprise records its managers' training hours
+  'exam.manage', // the bureau creates spot-check exam sessions (抽查考核) for its jurisdiction
+  'exam.take', // an enterprise user sits a spot-check exam for one of the enterprise's managers
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -58,14 +69,18 @@ const INSPECTING: Action[] = [...INSPECTION_READ, 'recusal.declare', 'inspection
 const ENTERPRISE_INSPECTION: Action[] = ['workqueue.read', 'risk.read', 'inspection.read', 'rectification.respond'];
 const TRACE_SUPERVISION: Action[] = ['trace.read', 'recall.create', 'trace.alerts'];
 const ENTERPRISE_TRACE: Action[] = ['trace.read', 'trace.write', 'recall.acknowledge'];
+const SELF_INSPECTION_SUPERVISION: Action[] = ['self_inspection.read', 'self_inspection.review'];
+const ENTERPRISE_SELF_INSPECTION: Action[] = ['self_inspection.read', 'self_inspection.write'];
+/** Duties: regulators read (rates, flagged producers); the enterprise records, its admin also manages. */
+const ENTERPRISE_DUTIES: Action[] = ['duties.read', 'duties.record'];
 
 export const GRANTS: Record<Role, readonly Action[]> = {
   city_admin: [...ACTIONS],
-  city_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read', ...SUPERVISION, ...TRACE_SUPERVISION],
-  district_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read', ...SUPERVISION, ...TRACE_SUPERVISION],
-  inspector: ['dashboard.read', 'registry.read', 'registry.update', 'person.write', 'registry.export', 'audit.read', ...INSPECTING, 'trace.read', 'trace.alerts'],
-  enterprise_admin: ['dashboard.read', 'registry.read', 'registry.update', 'product.write', 'person.write', 'audit.read', ...ENTERPRISE_INSPECTION, ...ENTERPRISE_TRACE, 'apikey.manage', 'recall.create'],
-  enterprise_staff: ['dashboard.read', 'registry.read', 'audit.read', ...ENTERPRISE_INSPECTION, ...ENTERPRISE_TRACE],
+  city_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read', ...SUPERVISION, ...TRACE_SUPERVISION, 'duties.read', ...SELF_INSPECTION_SUPERVISION, 'training.read', 'exam.manage'],
+  district_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read', ...SUPERVISION, ...TRACE_SUPERVISION, 'duties.read', ...SELF_INSPECTION_SUPERVISION, 'training.read', 'exam.manage'],
+  inspector: ['dashboard.read', 'registry.read', 'registry.update', 'person.write', 'registry.export', 'audit.read', ...INSPECTING, 'trace.read', 'trace.alerts', 'duties.read', 'self_inspection.read', 'training.read'],
+  enterprise_admin: ['dashboard.read', 'registry.read', 'registry.update', 'product.write', 'person.write', 'audit.read', ...ENTERPRISE_INSPECTION, ...ENTERPRISE_TRACE, 'apikey.manage', 'recall.create', ...ENTERPRISE_DUTIES, 'duties.manage', ...ENTERPRISE_SELF_INSPECTION, 'self_inspection.verify', 'training.read', 'training.record', 'exam.take'],
+  enterprise_staff: ['dashboard.read', 'registry.read', 'audit.read', ...ENTERPRISE_INSPECTION, ...ENTERPRISE_TRACE, ...ENTERPRISE_DUTIES, ...ENTERPRISE_SELF_INSPECTION, 'training.read', 'training.record', 'exam.take'],
   public: [],
 };
 

@@ -62,6 +62,28 @@ export const CLOCK_RULES = {
     confirmed: false,
     owner: 'regulator',
   },
+  'duties.hazard_fix': {
+    id: 'duties.hazard_fix',
+    name: { 'zh-CN': '日管控隐患整改', 'en-US': 'Fix a hazard found in the daily check' },
+    unit: 'calendar_day',
+    // The enterprise sets each hazard's own deadline (the clock's length); this is only the default.
+    length: 7,
+    legalBasis: '企业落实食品安全主体责任监督管理规定（总局令第60号）：日管控发现的隐患立即采取防范措施，逾期未整改的报告食品安全总监',
+    dueSoonDays: 1,
+    confirmed: false,
+    owner: 'enterprise',
+  },
+  'self_inspection.rectification': {
+    id: 'self_inspection.rectification',
+    name: { 'zh-CN': '自查问题整改', 'en-US': 'Rectify a self-inspection finding' },
+    unit: 'calendar_day',
+    // The enterprise sets each item's own deadline (the clock's length); this is only the default.
+    length: 30,
+    legalBasis: '食品安全法 第八十三条：特殊食品生产企业定期自查并报告；沪市监特食〔2022〕407号：自查发现问题整改率100％',
+    dueSoonDays: 3,
+    confirmed: false,
+    owner: 'enterprise',
+  },
 } as const satisfies Record<string, ClockRuleDefinition>;
 
 export type ClockRuleId = keyof typeof CLOCK_RULES;

@@ -66,6 +66,26 @@ export const ERROR_STATUS = {
   'trace.already_received': 409,
   // Recalls (召回): closing one already closed.
   'recall.not_open': 409,
+  // Spot-check exams (抽查考核): no managers to examine, an attempt past its deadline, no attempts left, an exam already passed or in progress.
+  'exam.no_candidates': 422,
+  'exam.deadline_passed': 409,
+  'exam.no_attempts_left': 409,
+  'exam.already_passed': 409,
+  'exam.attempt_submitted': 409,
+  'exam.session_closed': 409,
+  // Enterprise duties (主体责任): a daily check before the risk-control list exists, a list started twice, a hazard closed twice.
+  'duties.no_risk_list': 422,
+  'duties.list_started': 409,
+  'duties.hazard_closed': 409,
+  // Self-inspection (自查报告), its rectification items (整改项) and QA release records (出厂放行).
+  'self_inspection.not_editable': 409,
+  'self_inspection.incomplete': 422,
+  'self_inspection.not_submitted': 409,
+  'self_inspection.duplicate_annual': 409,
+  'self_inspection.rectification_state': 409,
+  'qa_release.invalid': 422,
+  'qa_release.already_decided': 409,
+  'qa_release.superseded': 409,
   'internal': 500,
   'unavailable': 503,
 } as const;

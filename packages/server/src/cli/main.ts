@@ -92,8 +92,8 @@ async function run(argv: string[]): Promise<number> {
         const { loadDemoSupervision } = await import('@shian/core/demo/demo-supervision.ts');
         const { DEFAULT_DEMO_SEED } = await import('@shian/core/demo/load-demo.ts');
         Object.assign(summary, await loadDemoSupervision(database.db, { seed: DEFAULT_DEMO_SEED, asOf: today() }));
-        const { loadDemoTrace } = await import('@shian/core/demo/demo-trace.ts');
-        Object.assign(summary, { trace: await loadDemoTrace(database.db, { asOf: today() }) });
+        const { loadDemoRecords } = await import('@shian/core/demo/demo-records.ts');
+        Object.assign(summary, await loadDemoRecords(database.db, { asOf: today() }));
         await refreshStatistics(database.db);
         console.log(JSON.stringify(summary));
         return 0;

@@ -25,6 +25,10 @@ import { registerApiKeyRoutes } from './trace/api-keys.routes.ts';
 import { registerTraceOperationRoutes } from './trace/operations.routes.ts';
 import { registerRecallRoutes } from './trace/recall.routes.ts';
 import { registerTraceRoutes } from './trace/trace.routes.ts';
+import { registerSelfInspectionRoutes } from './self-inspection/self-inspection.routes.ts';
+import { registerQaReleaseRoutes } from './self-inspection/qa-release.routes.ts';
+import { registerTrainingRoutes } from './training/training.routes.ts';
+import { registerDutyRoutes } from './duties/duties.routes.ts';
 
 export interface RouteDeps {
   database: Database;
@@ -57,4 +61,8 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   registerTraceOperationRoutes(api, deps);
   registerTraceRoutes(api, deps);
   registerRecallRoutes(api, deps);
+  registerSelfInspectionRoutes(api, deps);
+  registerQaReleaseRoutes(api, deps);
+  registerTrainingRoutes(api, deps);
+  registerDutyRoutes(api, deps);
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Menu, type MenuProps } from 'antd';
 import { AlertOutlined, ApartmentOutlined, BarChartOutlined, NotificationOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { AuditOutlined, CloudUploadOutlined, DatabaseOutlined, ExperimentOutlined, FieldTimeOutlined, FormOutlined, GlobalOutlined, HomeOutlined, NodeIndexOutlined, QrcodeOutlined, ScheduleOutlined, ShopOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,10 @@ import type { Permission, RoleCode } from '../api/types.ts';
 import { hasPermission, isRegulator, useCurrentUser } from './current-user.tsx';
 import { hasGrant } from './grants.ts';
 import { WorkQueueMenuLabel } from '../pages/work/work-queue-badge.tsx';
+import { L as SELF_INSPECTION } from '../pages/self-inspection/labels.ts';
+import { DUTY_TEXT } from '../pages/duties/duties-text.ts';
+import { pickLocalised } from '../i18n/localised.ts';
+import { useLocale } from '../i18n/setup.ts';
 
 interface NavEntry {
   key: string;
@@ -35,6 +40,7 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { pathname } = useLocation();
+  const locale = useLocale();
 
   const registry: NavEntry =
     !isRegulator(user) && user.enterpriseId
@@ -48,6 +54,10 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
     { key: 'imports', to: '/imports', label: t('nav.imports'), icon: <CloudUploadOutlined aria-hidden />, permission: 'registry.import' },
     { key: 'inspections', to: '/inspections/today', label: t('inspectionForm.nav'), icon: <FormOutlined aria-hidden />, roles: ['inspector'] },
     { key: 'rectifications', to: '/rectifications', label: t('rectification.nav'), icon: <AuditOutlined aria-hidden />, grant: 'inspection.read' },
+    // 主体责任: an enterprise's own duties (日管控 first); 主体责任落实: regulators' rates per district and flagged producers.
+    ...(user.enterpriseId
+      ? [{ key: 'duties', to: '/duties', label: pickLocalised(locale, DUTY_TEXT.nav), icon: <SafetyCertificateOutlined aria-hidden />, grant: 'duties.read' as const }]
+      : [{ key: 'duties-overview', to: '/duties/overview', label: pickLocalised(locale, DUTY_TEXT.overviewNav), icon: <SafetyCertificateOutlined aria-hidden />, grant: 'duties.read' as const }]),
     { key: 'plans', to: '/plans', label: t('planning.nav'), icon: <ScheduleOutlined aria-hidden />, grant: 'plan.read' },
     { key: 'draws', to: '/draws/new', label: t('draws.nav'), icon: <ExperimentOutlined aria-hidden />, grant: 'draw.create' },
     // 追溯作业: packing, shipping and receiving from the pages (enterprise users; regulators capture nothing).
@@ -60,6 +70,13 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
     { key: 'trace-kpis', to: '/trace/kpis', label: t('trace.kpi.nav'), icon: <BarChartOutlined aria-hidden />, roles: ['city_admin', 'city_supervisor', 'district_supervisor', 'inspector'] },
     // 追溯码 (一物一码): enterprises request and download item codes; regulators read them and review alerts.
     { key: 'trace-codes', to: '/trace/codes', label: t('traceCodes.nav'), icon: <QrcodeOutlined aria-hidden />, grant: 'trace.read' },
+    // 培训考核 (enterprise: exams and training hours) and 抽查考核 (regulators: sessions, results, KPIs).
+    { key: 'training', to: '/training', label: t('training.nav'), icon: <FormOutlined aria-hidden />, grant: 'exam.take' },
+    { key: 'exams', to: '/exams', label: t('training.examsNav'), icon: <FormOutlined aria-hidden />, grant: 'training.read', roles: ['city_admin', 'city_supervisor', 'district_supervisor', 'inspector'] },
+    // 自查报告 (enterprise: fill and submit; regulators: review and the KPIs), 整改项, 出厂放行 (QA release records).
+    { key: 'self-inspection', to: '/self-inspection/reports', label: pickLocalised(locale, SELF_INSPECTION.navReports), icon: <AuditOutlined aria-hidden />, grant: 'self_inspection.read' },
+    { key: 'self-inspection-items', to: '/self-inspection/rectifications', label: pickLocalised(locale, SELF_INSPECTION.navRectifications), icon: <AuditOutlined aria-hidden />, grant: 'self_inspection.read' },
+    { key: 'qa-releases', to: '/qa-releases', label: pickLocalised(locale, SELF_INSPECTION.navReleases), icon: <AuditOutlined aria-hidden />, grant: 'self_inspection.read' },
     // 信息公开 opens the public pages (their own frame, no sign-in needed); they link back here.
     { key: 'public', to: '/public/draws', label: t('publicPages.nav'), icon: <GlobalOutlined aria-hidden /> },
   ];

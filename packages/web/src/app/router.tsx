@@ -33,6 +33,16 @@ const RecallListPage = lazyNamed(() => import('../pages/recalls/recall-list-page
 const RecallDetailPage = lazyNamed(() => import('../pages/recalls/recall-detail-page.tsx'), 'RecallDetailPage');
 const RecallNoticesPage = lazyNamed(() => import('../pages/recalls/recall-notices-page.tsx'), 'RecallNoticesPage');
 const TraceCodesPage = lazyNamed(() => import('../pages/trace-codes/trace-codes-page.tsx'), 'TraceCodesPage');
+const EnterpriseTrainingPage = lazyNamed(() => import('../pages/training/enterprise-training-page.tsx'), 'EnterpriseTrainingPage');
+const ExamTakePage = lazyNamed(() => import('../pages/training/exam-take-page.tsx'), 'ExamTakePage');
+const RegulatorExamsPage = lazyNamed(() => import('../pages/training/regulator-exams-page.tsx'), 'RegulatorExamsPage');
+const ExamSessionPage = lazyNamed(() => import('../pages/training/exam-session-page.tsx'), 'ExamSessionPage');
+const DutiesPage = lazyNamed(() => import('../pages/duties/duties-page.tsx'), 'DutiesPage');
+const DutiesOverviewPage = lazyNamed(() => import('../pages/duties/duties-overview-page.tsx'), 'DutiesOverviewPage');
+const SelfInspectionReportsPage = lazyNamed(() => import('../pages/self-inspection/report-list-page.tsx'), 'SelfInspectionReportsPage');
+const SelfInspectionReportPage = lazyNamed(() => import('../pages/self-inspection/report-page.tsx'), 'SelfInspectionReportPage');
+const RectificationItemsPage = lazyNamed(() => import('../pages/self-inspection/rectification-items-page.tsx'), 'RectificationItemsPage');
+const QaReleasePage = lazyNamed(() => import('../pages/self-inspection/qa-release-page.tsx'), 'QaReleasePage');
 const NotFoundPage = lazyNamed(() => import('./status-pages.tsx'), 'NotFoundPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -89,6 +99,17 @@ export const router = createBrowserRouter([
           { path: 'recalls', element: page(<RecallListPage />) },
           { path: 'recalls/:id', element: page(<RecallDetailPage />) },
           { path: 'recall-notices', element: page(<RecallNoticesPage />) },
+          { path: 'duties', element: page(<DutiesPage />) },
+          { path: 'duties/overview', element: page(<DutiesOverviewPage />) },
+          { path: 'duties/enterprises/:id', element: page(<DutiesPage />) },
+          { path: 'training', element: page(<EnterpriseTrainingPage />) },
+          { path: 'training/attempts/:id', element: page(<ExamTakePage />) },
+          { path: 'exams', element: page(<RegulatorExamsPage />) },
+          { path: 'exams/:id', element: page(<ExamSessionPage />) },
+          { path: 'self-inspection/reports', element: page(<SelfInspectionReportsPage />) },
+          { path: 'self-inspection/reports/:id', element: page(<SelfInspectionReportPage />) },
+          { path: 'self-inspection/rectifications', element: page(<RectificationItemsPage />) },
+          { path: 'qa-releases', element: page(<QaReleasePage />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

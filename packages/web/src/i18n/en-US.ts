@@ -1281,6 +1281,7 @@ export const enUS: Messages = {
       },
     },
   },
+  training: { nav: 'Training and exams', examsNav: 'Spot-check exams' },
   enums: {
     role: {
       city_admin: 'City administrator',

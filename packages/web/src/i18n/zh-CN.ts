@@ -1278,6 +1278,7 @@ export const zhCN = {
       },
     },
   },
+  training: { nav: '培训考核', examsNav: '抽查考核' },
   enums: {
     role: {
       city_admin: '市局管理员',

@@ -16,6 +16,8 @@ import { ExtensionModal } from './extension-modal.tsx';
 function subjectPath(item: WorkItem): string | null {
   if (item.subjectType === 'inspection') return `/inspections/${item.subjectId}`;
   if (item.subjectType === 'rectification_order') return `/rectifications/${item.subjectId}`;
+  if (item.subjectType === 'duty_hazard') return '/duties?tab=hazards';
+  if (item.subjectType === 'self_inspection_rectification') return '/self-inspection/rectifications';
   return null;
 }
 

@@ -1,0 +1,4 @@
+export * from './templates.ts';
+export * from './duty-calendar.ts';
+export * from './schemas.ts';
+export * from './duty-shapes.ts';
