@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalItem, canonicalLotClass, canonicalSscc, computeGtinCheckDigit, findJurisdiction } from '@shian/domain';
+import { SYSTEM_ACTOR, canonicalItem, canonicalLotClass, canonicalSscc, computeGtinCheckDigit, findJurisdiction, qaReleaseCreateSchema } from '@shian/domain';
+import { recordQaRelease } from '../../qa-release/qa-release-service.ts';
+import { createPerson } from '../../registry/person-service.ts';
 import type { Database } from '../../db/connect.ts';
 import { createTestDatabase } from '../../testing/test-database.ts';
 import type { CodeBatchView } from '../codes/code-batch-service.ts';
@@ -61,6 +63,24 @@ describe('the scan page facts (one query)', () => {
     expect(new Date(facts?.release?.eventTime ?? '').toISOString()).toBe('2026-03-02T01:00:00.000Z');
     // The lot page reads it too.
     expect((await findScanFacts(database.db, { gtin: batch.gtin, lot: batch.lot, serial: null }))?.release?.disposition).toBe('conformant');
+  });
+
+  it("takes the lot's release from the quality authorised person's release record, over the inspections, and its correction", async () => {
+    const other = await buildProducer(database.db, '310115007');
+    const otherBatch = await issuedBatch(database.db, other, { quantity: 1, lot: 'QA-1' });
+    const [serial = ''] = (await database.db.selectFrom('traceCodes').select('serial').where('batchId', '=', otherBatch.id).execute()).map((r) => r.serial);
+    const key = { gtin: otherBatch.gtin, lot: 'QA-1', serial };
+    await insertEvent(database.db, { at: '2026-03-02T09:00:00+08:00', enterpriseId: other.enterprise.id, bizStep: 'inspecting', disposition: 'conformant', classes: [canonicalLotClass(otherBatch.gtin, 'QA-1')] });
+    expect((await findScanFacts(database.db, key))?.release?.disposition).toBe('conformant');
+    const ctx = { db: database.db, actor: SYSTEM_ACTOR };
+    const person = await createPerson(ctx, other.enterprise.id, { name: '钱受权', role: 'quality_authorised_person', appointedOn: '2024-01-02', endedOn: null, phone: null });
+    const decision = (d: 'release' | 'reject', extra: object = {}) =>
+      qaReleaseCreateSchema.parse({ productId: other.product.id, lot: 'QA-1', tests: [d === 'reject' ? { name: '菌落总数', result: '2000 CFU/g', conclusion: 'fail' } : { name: '菌落总数', result: '<10 CFU/g', conclusion: 'pass' }], decision: d, personId: person.id, decidedAt: '2026-03-03T10:00:00+08:00', ...extra });
+    const rejected = await recordQaRelease({ db: database.db, actor: other.admin }, decision('reject'));
+    expect((await findScanFacts(database.db, key))?.release).toEqual({ disposition: 'non_conformant', eventTime: expect.any(String) });
+    await recordQaRelease({ db: database.db, actor: other.admin }, decision('release', { correctsId: rejected.id, note: '复检合格', decidedAt: '2026-03-04T10:00:00+08:00' }));
+    const facts = await findScanFacts(database.db, key);
+    expect([facts?.release?.disposition, new Date(facts?.release?.eventTime ?? '').toISOString()]).toEqual(['conformant', '2026-03-04T02:00:00.000Z']);
   });
 
   it('follows the item into its case and pallet and lists the streets it has been at, first visit first', async () => {

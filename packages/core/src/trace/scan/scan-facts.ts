@@ -68,19 +68,25 @@ function lotClassSql(gtin: RawBuilder<unknown>, lot: RawBuilder<unknown>): RawBu
 }
 
 /**
- * The maker's latest release inspection (bizStep inspecting) of a lot class, as JSON, read from the partial
- * index of inspecting events. An event retracted by an error declaration does not count: the declaration
- * repeats the event it retracts with the same eventID (EPCIS 2.0 §7.4.1.2), so the same probe finds it.
+ * The release of the lot, as JSON: the decision of the maker's quality authorised person (质量安全受权人) in its
+ * release record (出厂放行记录; the latest not corrected), shown as `conformant` (released) or `non_conformant`
+ * (rejected); else the maker's latest release inspection (bizStep inspecting) of the lot class in its EPCIS
+ * events, read from the partial index of inspecting events. An event retracted by an error declaration does
+ * not count: the declaration repeats the event it retracts with the same eventID (EPCIS 2.0 §7.4.1.2), so the
+ * same probe finds it. `coalesce` reads the events only when there is no release record.
  */
-function releaseSql(lotClass: RawBuilder<unknown>, makerId: RawBuilder<unknown>, since: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`(WITH inspections AS MATERIALIZED (
+function releaseSql(productId: RawBuilder<unknown>, lot: RawBuilder<unknown>, lotClass: RawBuilder<unknown>, makerId: RawBuilder<unknown>, since: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`coalesce((SELECT json_build_object('disposition', CASE q.decision WHEN 'release' THEN 'conformant' ELSE 'non_conformant' END, 'eventTime', q.decided_at)
+      FROM qa_release_records q
+      WHERE q.lot = ${lot} AND q.product_id = ${productId} AND NOT EXISTS (SELECT 1 FROM qa_release_records c WHERE c.corrects_id = q.id)
+      ORDER BY q.decided_at DESC LIMIT 1), (WITH inspections AS MATERIALIZED (
       SELECT ev.event_id, ev.disposition, ev.event_time, ev.error_reason FROM epcis_events ev
       WHERE ev.biz_step = 'inspecting' AND ev.any_classes @> ARRAY[${lotClass}]::text[] AND ev.enterprise_id = ${makerId}
         AND ev.record_time >= ${since}
     )
     SELECT json_build_object('disposition', i.disposition, 'eventTime', i.event_time) FROM inspections i
     WHERE i.error_reason IS NULL AND i.event_id NOT IN (SELECT r.event_id FROM inspections r WHERE r.error_reason IS NOT NULL)
-    ORDER BY i.event_time DESC LIMIT 1)`;
+    ORDER BY i.event_time DESC LIMIT 1))`;
 }
 
 /** Open recalls of a GTIN, narrowed to a lot and/or a serial, as a JSON array (null when none). */
@@ -177,7 +183,7 @@ function itemQuery(gtin: string, serial: string, item: string, since: ScanBound)
     SELECT c.serial AS "serial", c.seq AS "seq", c.scan_count AS "scanCount", c.first_scanned_at AS "firstScannedAt", ${COMMON_COLUMNS},
       ${licenceSql(sql.ref('e.id'))} AS "licenceNumber",
       ${recallsSql(sql.ref('c.gtin'), sql.ref('b.lot'), sql.ref('c.serial'))} AS "recalls",
-      ${releaseSql(lotClass, sql.ref('e.id'), boundSql(since))} AS "release",
+      ${releaseSql(sql.ref('p.id'), sql.ref('b.lot'), lotClass, sql.ref('e.id'), boundSql(since))} AS "release",
       ${placesSql(sql.val(item))} AS "places"
     FROM trace_codes c
     JOIN trace_code_batches b ON b.id = c.batch_id
@@ -189,7 +195,7 @@ function itemQuery(gtin: string, serial: string, item: string, since: ScanBound)
 /** A lot or a GTIN: the latest batch of the lot when there is one, else the product registered with the GTIN. */
 function classQuery(gtin: string, lot: string | null): RawBuilder<FactsRow> {
   const lotValue = sql.val(lot);
-  const release = lot === null ? sql`NULL::json` : releaseSql(sql.val(canonicalLotClass(gtin, lot)), sql.ref('e.id'), boundSql(NO_BOUND));
+  const release = lot === null ? sql`NULL::json` : releaseSql(sql.ref('p.id'), lotValue, sql.val(canonicalLotClass(gtin, lot)), sql.ref('e.id'), boundSql(NO_BOUND));
   return sql<FactsRow>`
     WITH batch AS (
       SELECT b.* FROM trace_code_batches b
