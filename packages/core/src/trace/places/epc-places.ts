@@ -18,25 +18,28 @@ export interface EpcPlaceRow {
   /** Null on a row that only records a packing (an aggregation without a location on the platform). */
   premisesId: string | null;
   parent: string | null;
-  packedAt: Date | null;
-  firstSeen: Date;
-  lastSeen: Date;
+  /** Times as the events wrote them (ISO 8601 with their offset). */
+  packedAt: string | null;
+  firstSeen: string;
+  lastSeen: string;
 }
 
+/** One object's row in the making: times kept as milliseconds beside the event's own text. */
 interface Entry {
-  epc: string;
   premisesId: string | null;
   parent: string | null;
-  packedAt: number | null;
+  packedAt: number;
+  packedText: string | null;
   first: number;
+  firstText: string;
   last: number;
+  lastText: string;
 }
-
-const SEP = '\u0000';
 
 /** Collects the place rows of one capture's stored events. */
 export class EpcPlaceCollector {
-  readonly #entries = new Map<string, Entry>();
+  /** Per object, its entries (a handful at most): keyed by the identifier strings the events already hold. */
+  readonly #byEpc = new Map<string, Entry[]>();
   /** Objects of events an error declaration in this capture retracts. */
   readonly retracted = new Set<string>();
 
@@ -52,40 +55,44 @@ export class EpcPlaceCollector {
     const packing = row.event_type === 'AggregationEvent' && row.action === 'ADD' && row.parent_id !== null;
     if (premisesId === null && !packing) return;
     const at = Date.parse(row.event_time);
-    const children = packing ? new Set(row.child_epcs) : null;
+    const text = row.event_time;
+    // A large aggregation's children are looked up in a set, a small one's in the array.
+    const children = packing && row.child_epcs.length > 16 ? new Set(row.child_epcs) : row.child_epcs;
+    const isChild = (epc: string): boolean => (children instanceof Set ? children.has(epc) : children.includes(epc));
     for (const epc of row.any_epcs) {
-      const parent = children?.has(epc) ? row.parent_id : null;
+      const parent = packing && epc !== row.parent_id && isChild(epc) ? row.parent_id : null;
       if (premisesId === null && parent === null) continue;
-      const key = `${epc}${SEP}${premisesId ?? ''}${SEP}${parent ?? ''}`;
-      const entry = this.#entries.get(key);
-      if (!entry) this.#entries.set(key, { epc, premisesId, parent, packedAt: parent === null ? null : at, first: at, last: at });
-      else {
-        if (at < entry.first) entry.first = at;
-        if (at > entry.last) entry.last = at;
-        if (entry.packedAt !== null && at < entry.packedAt) entry.packedAt = at;
+      let entries = this.#byEpc.get(epc);
+      if (!entries) {
+        entries = [];
+        this.#byEpc.set(epc, entries);
       }
+      const entry = entries.find((e) => e.premisesId === premisesId && e.parent === parent);
+      if (!entry) {
+        entries.push({ premisesId, parent, packedAt: parent === null ? Infinity : at, packedText: parent === null ? null : text, first: at, firstText: text, last: at, lastText: text });
+        continue;
+      }
+      if (at < entry.first) [entry.first, entry.firstText] = [at, text];
+      if (at > entry.last) [entry.last, entry.lastText] = [at, text];
+      if (entry.packedText !== null && at < entry.packedAt) [entry.packedAt, entry.packedText] = [at, text];
     }
   }
 
   /** The rows to store: an object's row without a parent is folded into its row with one at the same premises. */
   rows(): EpcPlaceRow[] {
-    const packed = new Map<string, Entry>();
-    for (const entry of this.#entries.values()) {
-      const at = `${entry.epc}${SEP}${entry.premisesId ?? ''}`;
-      if (entry.parent !== null && entry.premisesId !== null && !packed.has(at)) packed.set(at, entry);
-    }
     const rows: EpcPlaceRow[] = [];
-    const folded = new Set<Entry>();
-    for (const entry of this.#entries.values()) {
-      const into = entry.parent === null ? packed.get(`${entry.epc}${SEP}${entry.premisesId ?? ''}`) : undefined;
-      if (!into) continue;
-      into.first = Math.min(into.first, entry.first);
-      into.last = Math.max(into.last, entry.last);
-      folded.add(entry);
-    }
-    for (const entry of this.#entries.values()) {
-      if (folded.has(entry)) continue;
-      rows.push({ epc: entry.epc, premisesId: entry.premisesId, parent: entry.parent, packedAt: entry.packedAt === null ? null : new Date(entry.packedAt), firstSeen: new Date(entry.first), lastSeen: new Date(entry.last) });
+    for (const [epc, entries] of this.#byEpc) {
+      for (const entry of entries) {
+        const into = entry.parent === null && entry.premisesId !== null ? entries.find((e) => e.parent !== null && e.premisesId === entry.premisesId) : undefined;
+        if (into) {
+          if (entry.first < into.first) [into.first, into.firstText] = [entry.first, entry.firstText];
+          if (entry.last > into.last) [into.last, into.lastText] = [entry.last, entry.lastText];
+        }
+      }
+      for (const entry of entries) {
+        if (entry.parent === null && entry.premisesId !== null && entries.some((e) => e.parent !== null && e.premisesId === entry.premisesId)) continue;
+        rows.push({ epc, premisesId: entry.premisesId, parent: entry.parent, packedAt: entry.packedText, firstSeen: entry.firstText, lastSeen: entry.lastText });
+      }
     }
     return rows;
   }
@@ -98,11 +105,12 @@ const INSERT_ROWS = 2000;
 export async function writeEpcPlaces(db: Trx, client: pg.ClientBase | null, rows: readonly EpcPlaceRow[]): Promise<void> {
   if (rows.length === 0) return;
   if (client) {
-    const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
     await copyLines(
       client,
       COPY_PLACES,
-      rows.map((r) => `${[r.epc, r.premisesId, r.parent, iso(r.packedAt), iso(r.firstSeen), iso(r.lastSeen)].map(copyField).join('\t')}\n`),
+      (function* () {
+        for (const r of rows) yield `${copyField(r.epc)}\t${copyField(r.premisesId)}\t${copyField(r.parent)}\t${copyField(r.packedAt)}\t${copyField(r.firstSeen)}\t${copyField(r.lastSeen)}\n`;
+      })(),
     );
     return;
   }
