@@ -1,5 +1,5 @@
 import { sql, type CompiledQuery, type RawBuilder } from 'kysely';
-import { canonicalItem, canonicalLotClass } from '@shian/domain';
+import { canonicalItem, canonicalLotClass, findJurisdiction } from '@shian/domain';
 import type { Db } from '../../db/connect.ts';
 
 /**
@@ -99,9 +99,9 @@ function recallsSql(gtin: RawBuilder<unknown>, lot: RawBuilder<unknown>, serial:
 
 /**
  * Where an item has been: the premises of its own places (`trace_epc_places`, written by capture), and those
- * of the parents it was packed into (up to pallet level) from the packing on; each premises' street and
- * district, first visit first. A few probes of one index, whatever the number of events stored. As JSON
- * (null when none).
+ * of the parents it was packed into (up to pallet level) from the packing on; each premises' jurisdiction and
+ * the first visit there, first visit first (the names come from the jurisdiction tree in memory). A few
+ * probes of one index, whatever the number of events stored. As JSON (null when none).
  */
 function placesSql(item: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`(WITH RECURSIVE chain AS (
@@ -115,12 +115,20 @@ function placesSql(item: RawBuilder<unknown>): RawBuilder<unknown> {
       WHERE c.since IS NULL OR p.last_seen >= c.since
       GROUP BY pr.jurisdiction_code
     )
-    SELECT json_agg(json_build_object('firstSeenAt', p.first_seen, 'jurisdictionCode', p.code,
-        'districtZh', d.name_zh, 'districtEn', d.name_en, 'streetZh', st.name_zh, 'streetEn', st.name_en)
-      ORDER BY p.first_seen)
-    FROM placed p
-    LEFT JOIN jurisdictions st ON st.code = p.code AND st.level = 'street'
-    LEFT JOIN jurisdictions d ON d.code = left(p.code, 6))`;
+    SELECT json_agg(json_build_object('firstSeenAt', p.first_seen, 'jurisdictionCode', p.code) ORDER BY p.first_seen) FROM placed p)`;
+}
+
+/** A place with the names of its street (when it is one) and district, from the jurisdiction tree. */
+function namedPlace(place: { firstSeenAt: string; jurisdictionCode: string }): ScanPlace {
+  const street = place.jurisdictionCode.length > 6 ? findJurisdiction(place.jurisdictionCode) : undefined;
+  const district = findJurisdiction(place.jurisdictionCode.slice(0, 6));
+  return {
+    ...place,
+    districtZh: district?.nameZh ?? null,
+    districtEn: district?.nameEn ?? null,
+    streetZh: street?.level === 'street' ? street.nameZh : null,
+    streetEn: street?.level === 'street' ? street.nameEn : null,
+  };
 }
 
 /** A row as the single query returns it: every column aliased in camelCase, JSON columns parsed by the driver. */
@@ -145,7 +153,7 @@ interface FactsRow {
   licenceNumber: string | null;
   recalls: ScanRecall[] | null;
   release: { disposition: string | null; eventTime: string } | null;
-  places: ScanPlace[] | null;
+  places: { firstSeenAt: string; jurisdictionCode: string }[] | null;
 }
 
 const licenceSql = (makerId: RawBuilder<unknown>): RawBuilder<unknown> =>
@@ -268,7 +276,7 @@ export async function findScanFacts(db: Db, key: ScanKey, run: StatementRunner =
     code: row.serial !== null && row.seq !== null ? { serial: row.serial, seq: row.seq, scanCount: row.scanCount ?? 0, firstScannedAt: row.firstScannedAt } : null,
     recalls: row.recalls ?? [],
     release: row.release,
-    places: row.places ?? [],
+    places: (row.places ?? []).map(namedPlace),
   };
 }
 
