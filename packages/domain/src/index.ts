@@ -19,6 +19,7 @@ export * from './risk/index.ts';
 export * from './inspection-plan/index.ts';
 export * from './random-draw/index.ts';
 export * from './inspection/index.ts';
+export * from './kpi/kpi.ts';
 export * from './trace/index.ts';
 export * from './training/index.ts';
 export * from './duties/index.ts';

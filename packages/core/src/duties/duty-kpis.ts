@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
-import { DUTY_KPI_SOURCE, DUTY_KPI_TARGET, assertCan, computeDutyRates, scopePrefix, type DutyEnterpriseRate, type DutyKpi, type DutyKpis, type DutyKpiSet, type ProducerWithoutDirector } from '@shian/domain';
+import { DUTY_KPI_SOURCE, DUTY_KPI_TARGET, assertCan, kpiOf, type KpiCount, computeDutyRates, scopePrefix, type DutyEnterpriseRate, type DutyKpi, type DutyKpis, type DutyKpiSet, type ProducerWithoutDirector } from '@shian/domain';
 import { scopeCondition } from '../access/scope.ts';
 import type { Ctx } from '../db/transaction.ts';
 import { flagCondition } from '../registry/flag-conditions.ts';
 import { today } from '../registry/guards.ts';
+import { findKpiDistricts } from '../jurisdiction/jurisdiction-queries.ts';
 
 /**
  * The duty KPIs (主体责任落实率) of a jurisdiction: per district, the days with a daily check (日管控) over the
@@ -17,11 +18,8 @@ export const DUTY_KPI_RULES = {
   lowest: 20,
 } as const;
 
-type Pair = { numerator: number; denominator: number };
-const kpi = ({ numerator, denominator }: Pair): DutyKpi => {
-  const rate = denominator === 0 ? 1 : numerator / denominator;
-  return { numerator, denominator, rate, target: DUTY_KPI_RULES.target, met: rate >= DUTY_KPI_RULES.target, basis: DUTY_KPI_RULES.basis };
-};
+type Pair = KpiCount;
+const kpi = (count: Pair): DutyKpi => kpiOf(count, DUTY_KPI_RULES.target, DUTY_KPI_RULES.basis);
 const zero = (): { daily: Pair; weekly: Pair; monthly: Pair; enterprises: number } => ({
   daily: { numerator: 0, denominator: 0 },
   weekly: { numerator: 0, denominator: 0 },
@@ -55,13 +53,7 @@ export async function computeDutyKpis(ctx: Ctx, jurisdictionCode: string, on: st
     ctx.db.selectFrom('dutyDailyChecks').select(['enterpriseId', 'checkDate']).where('jurisdictionCode', 'like', prefix).execute(),
     ctx.db.selectFrom('dutyWeeklyReports').select(['enterpriseId', 'week']).where('jurisdictionCode', 'like', prefix).execute(),
     ctx.db.selectFrom('dutyMonthlyMinutes').select(['enterpriseId', 'month']).where('jurisdictionCode', 'like', prefix).execute(),
-    ctx.db
-      .selectFrom('jurisdictions')
-      .select(['code', 'nameZh', 'nameEn'])
-      .where('level', '=', 'district')
-      .where((eb) => eb.or([eb('code', 'like', prefix), eb('code', '=', jurisdictionCode.slice(0, 6))]))
-      .orderBy('code')
-      .execute(),
+    findKpiDistricts(ctx.db, jurisdictionCode),
   ]);
   const dayMap = groupBy(days, (r) => r.enterpriseId, (r) => r.checkDate);
   const weekMap = groupBy(weeks, (r) => r.enterpriseId, (r) => r.week);

@@ -1,4 +1,4 @@
-import { SHANGHAI_JURISDICTIONS, actorScope, isWithin, type Actor, type JurisdictionNode } from '@shian/domain';
+import { SHANGHAI_JURISDICTIONS, actorScope, isWithin, scopePrefix, type Actor, type JurisdictionNode } from '@shian/domain';
 import type { Db } from '../db/connect.ts';
 import type { Trx } from '../db/transaction.ts';
 
@@ -31,4 +31,15 @@ export async function findVisibleJurisdictions(db: Db, actor: Actor): Promise<Ju
     return enterprise ? rows.filter((r) => isWithin(enterprise.jurisdictionCode, r.code)) : [];
   }
   return rows;
+}
+
+/** The districts a KPI of `jurisdictionCode` is broken down into: those under it, or its own district. */
+export async function findKpiDistricts(db: Db, jurisdictionCode: string): Promise<{ code: string; nameZh: string; nameEn: string }[]> {
+  return db
+    .selectFrom('jurisdictions')
+    .select(['code', 'nameZh', 'nameEn'])
+    .where('level', '=', 'district')
+    .where((eb) => eb.or([eb('code', 'like', `${scopePrefix(jurisdictionCode)}%`), eb('code', '=', jurisdictionCode.slice(0, 6))]))
+    .orderBy('code')
+    .execute();
 }

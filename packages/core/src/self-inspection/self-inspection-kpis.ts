@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
-import { SELF_INSPECTION_KPI_RULES, assertCan, scopePrefix, selfInspectionKpi, type SelfInspectionKpiSet, type SelfInspectionKpis } from '@shian/domain';
+import { NO_COUNT, SELF_INSPECTION_KPI_RULES, addCounts, assertCan, type KpiCount, scopePrefix, selfInspectionKpi, type SelfInspectionKpiSet, type SelfInspectionKpis } from '@shian/domain';
 import type { Ctx } from '../db/transaction.ts';
+import { findKpiDistricts } from '../jurisdiction/jurisdiction-queries.ts';
 
-type Pair = { numerator: number; denominator: number };
-const zero: Pair = { numerator: 0, denominator: 0 };
+type Pair = KpiCount;
+const zero = NO_COUNT;
 
 /**
  * The self-inspection KPIs of a jurisdiction for a year, per district and in total: 自查报告率 (special-food
@@ -44,17 +45,11 @@ export async function computeSelfInspectionKpis(ctx: Ctx, jurisdictionCode: stri
     .groupBy(sql`substr(i.jurisdiction_code, 1, 6)`)
     .execute();
 
-  const districts = await ctx.db
-    .selectFrom('jurisdictions')
-    .select(['code', 'nameZh', 'nameEn'])
-    .where('level', '=', 'district')
-    .where((eb) => eb.or([eb('code', 'like', prefix), eb('code', '=', jurisdictionCode.slice(0, 6))]))
-    .orderBy('code')
-    .execute();
+  const districts = await findKpiDistricts(ctx.db, jurisdictionCode);
 
   const byDistrict = (rows: readonly (Pair & { district: string })[]) => new Map(rows.map((r) => [r.district, { numerator: r.numerator, denominator: r.denominator }]));
   const maps = { reportRate: byDistrict(reports), rectificationRate: byDistrict(items) };
-  const sum = (m: Map<string, Pair>): Pair => [...m.values()].reduce((a, p) => ({ numerator: a.numerator + p.numerator, denominator: a.denominator + p.denominator }), zero);
+  const sum = (m: Map<string, Pair>): Pair => [...m.values()].reduce(addCounts, zero);
   const setOf = (pick: (m: Map<string, Pair>) => Pair): SelfInspectionKpiSet => {
     const r = pick(maps.reportRate);
     const c = pick(maps.rectificationRate);

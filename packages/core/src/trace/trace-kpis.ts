@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { assertCan, canonicalItem, canonicalLotClass, scopePrefix } from '@shian/domain';
+import { NO_COUNT, addCounts, assertCan, canonicalItem, canonicalLotClass, kpiOf, scopePrefix, type KpiCount } from '@shian/domain';
 import type { Ctx } from '../db/transaction.ts';
 import type { TraceKpi, TraceKpiDistrict, TraceKpiSet, TraceKpis } from '@shian/domain';
+import { findKpiDistricts } from '../jurisdiction/jurisdiction-queries.ts';
 export type { TraceKpi, TraceKpiDistrict, TraceKpiSet, TraceKpis };
 
 /**
@@ -35,11 +36,8 @@ export const TRACE_KPI_RULES = {
   },
 } as const;
 
-type Pair = { numerator: number; denominator: number };
-const kpi = ({ numerator, denominator }: Pair, basis: string): TraceKpi => {
-  const rate = denominator === 0 ? 1 : numerator / denominator;
-  return { numerator, denominator, rate, target: TRACE_KPI_RULES.target, met: rate >= TRACE_KPI_RULES.target, basis };
-};
+type Pair = KpiCount;
+const kpi = (count: Pair, basis: string): TraceKpi => kpiOf(count, TRACE_KPI_RULES.target, basis);
 const add = (into: Map<string, Pair>, district: string, numerator: number, denominator: number) => {
   const at = into.get(district) ?? { numerator: 0, denominator: 0 };
   into.set(district, { numerator: at.numerator + numerator, denominator: at.denominator + denominator });
@@ -94,13 +92,7 @@ export async function computeTraceKpis(ctx: Ctx, jurisdictionCode: string, year:
     .execute();
 
   const upload = await uploadRates(ctx, prefix, from, to);
-  const districts = await ctx.db
-    .selectFrom('jurisdictions')
-    .select(['code', 'nameZh', 'nameEn'])
-    .where('level', '=', 'district')
-    .where((eb) => eb.or([eb('code', 'like', prefix), eb('code', '=', jurisdictionCode.slice(0, 6))]))
-    .orderBy('code')
-    .execute();
+  const districts = await findKpiDistricts(ctx.db, jurisdictionCode);
 
   const byDistrict = (rows: readonly (Pair & { district: string })[]) => new Map(rows.map((r) => [r.district, { numerator: r.numerator, denominator: r.denominator }]));
   const maps = { coverage: byDistrict(coverage), upload, codeAssignment: byDistrict(products) };
@@ -109,8 +101,8 @@ export async function computeTraceKpis(ctx: Ctx, jurisdictionCode: string, year:
     upload: kpi(pick(maps.upload), rules.sources.upload),
     codeAssignment: kpi(pick(maps.codeAssignment), rules.sources.codeAssignment),
   });
-  const zero = { numerator: 0, denominator: 0 };
-  const sum = (m: Map<string, Pair>): Pair => [...m.values()].reduce((a, p) => ({ numerator: a.numerator + p.numerator, denominator: a.denominator + p.denominator }), zero);
+  const zero = NO_COUNT;
+  const sum = (m: Map<string, Pair>): Pair => [...m.values()].reduce(addCounts, zero);
   return {
     year,
     jurisdictionCode,

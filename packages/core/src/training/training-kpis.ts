@@ -1,16 +1,10 @@
-import { TRAINING_RULES, assertCan, scopePrefix } from '@shian/domain';
+import { NO_COUNT, TRAINING_RULES, addCounts, assertCan, kpiOf, scopePrefix, type Kpi, type KpiCount } from '@shian/domain';
 import type { Ctx } from '../db/transaction.ts';
 import { candidateStatus } from './exam-sessions.ts';
+import { findKpiDistricts } from '../jurisdiction/jurisdiction-queries.ts';
 
-/** One KPI as the plans state it: numerator over denominator against the target, with where the target comes from. */
-export interface TrainingKpi {
-  numerator: number;
-  denominator: number;
-  rate: number;
-  target: number;
-  met: boolean;
-  basis: string;
-}
+/** One training KPI (the shape of every work-plan KPI). */
+export type TrainingKpi = Kpi;
 
 export interface TrainingKpiSet {
   /** 抽查考核合格率: managers examined in sessions of the year whose result is settled, and those who passed. */
@@ -27,12 +21,9 @@ export interface TrainingKpis {
   districts: ({ districtCode: string; nameZh: string; nameEn: string } & TrainingKpiSet)[];
 }
 
-type Pair = { numerator: number; denominator: number };
-const zero: Pair = { numerator: 0, denominator: 0 };
-const kpi = ({ numerator, denominator }: Pair, target: number, basis: string): TrainingKpi => {
-  const rate = denominator === 0 ? 1 : numerator / denominator;
-  return { numerator, denominator, rate, target, met: rate >= target, basis };
-};
+type Pair = KpiCount;
+const zero = NO_COUNT;
+const kpi = kpiOf;
 const add = (into: Map<string, Pair>, district: string, hit: boolean) => {
   const at = into.get(district) ?? zero;
   into.set(district, { numerator: at.numerator + (hit ? 1 : 0), denominator: at.denominator + 1 });
@@ -86,19 +77,13 @@ export async function computeTrainingKpis(ctx: Ctx, jurisdictionCode: string, ye
   const hours = new Map<string, Pair>();
   for (const m of managers) add(hours, m.jurisdictionCode.slice(0, 6), Number(m.hours) >= TRAINING_RULES.annualHours);
 
-  const districts = await ctx.db
-    .selectFrom('jurisdictions')
-    .select(['code', 'nameZh', 'nameEn'])
-    .where('level', '=', 'district')
-    .where((eb) => eb.or([eb('code', 'like', prefix), eb('code', '=', jurisdictionCode.slice(0, 6))]))
-    .orderBy('code')
-    .execute();
+  const districts = await findKpiDistricts(ctx.db, jurisdictionCode);
   const rules = TRAINING_RULES;
   const setOf = (exam: Pair, hour: Pair): TrainingKpiSet => ({
     examPassRate: kpi(exam, rules.passRateTarget, rules.passRateSource),
     trainingHours: kpi(hour, rules.hoursTarget, `${rules.hoursTargetSource}；${rules.annualHoursSource}`),
   });
-  const sum = (m: Map<string, Pair>): Pair => [...m.values()].reduce((a, p) => ({ numerator: a.numerator + p.numerator, denominator: a.denominator + p.denominator }), zero);
+  const sum = (m: Map<string, Pair>): Pair => [...m.values()].reduce(addCounts, zero);
   return {
     year,
     jurisdictionCode,

@@ -1,3 +1,4 @@
+import type { Kpi } from '../kpi/kpi.ts';
 import type { Localised } from '../i18n/locale.ts';
 import type { DutyRate } from './duty-calendar.ts';
 import type { DutyFrequency } from './templates.ts';
@@ -97,14 +98,8 @@ export interface DutyOverview {
   rates: { daily: DutyRate; weekly: DutyRate; monthly: DutyRate } | null;
 }
 
-export interface DutyKpi {
-  numerator: number;
-  denominator: number;
-  rate: number;
-  target: number;
-  met: boolean;
-  basis: string;
-}
+/** One duty KPI (the shape of every work-plan KPI, `kpi/kpi.ts`). */
+export type DutyKpi = Kpi;
 
 export interface DutyKpiSet {
   daily: DutyKpi;

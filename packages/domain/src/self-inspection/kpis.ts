@@ -1,3 +1,5 @@
+import { kpiOf, type Kpi } from '../kpi/kpi.ts';
+
 /**
  * The self-inspection KPIs of the work plans (自查报告率, 整改率), as a versioned rule set with the plans' own
  * wording as source, and the arithmetic of one figure. The core counts; this says what counts and how a rate
@@ -20,15 +22,8 @@ export const SELF_INSPECTION_KPI_RULES = {
   },
 } as const;
 
-/** One KPI: numerator over denominator against the target (a denominator of 0 counts as met, like the other KPIs). */
-export interface SelfInspectionKpi {
-  numerator: number;
-  denominator: number;
-  rate: number;
-  target: number;
-  met: boolean;
-  basis: string;
-}
+/** One self-inspection KPI (the shape of every work-plan KPI, `kpi/kpi.ts`). */
+export type SelfInspectionKpi = Kpi;
 
 export interface SelfInspectionKpiSet {
   /** 自查报告率: special-food producers that submitted the year's annual report / those that must. */
@@ -52,10 +47,5 @@ export interface SelfInspectionKpis {
 }
 
 export function selfInspectionKpi(numerator: number, denominator: number, basis: string): SelfInspectionKpi {
-  if (!Number.isInteger(numerator) || !Number.isInteger(denominator) || numerator < 0 || denominator < 0 || numerator > denominator) {
-    throw new RangeError(`not a count pair: ${numerator}/${denominator}`);
-  }
-  const rate = denominator === 0 ? 1 : numerator / denominator;
-  const target = SELF_INSPECTION_KPI_RULES.target;
-  return { numerator, denominator, rate, target, met: rate >= target, basis };
+  return kpiOf({ numerator, denominator }, SELF_INSPECTION_KPI_RULES.target, basis);
 }

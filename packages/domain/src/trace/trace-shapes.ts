@@ -1,3 +1,5 @@
+import type { Kpi } from '../kpi/kpi.ts';
+
 /**
  * The JSON shapes of a lot's trace (追溯) and of the traceability KPIs: what `GET /api/v1/trace/lots/…` and
  * `GET /api/v1/trace/kpis` answer, what a recall keeps as its snapshot, and what the web pages read. Types
@@ -89,15 +91,8 @@ export interface LotTrace {
   inputs: TraceInput[];
 }
 
-/** One KPI: numerator over denominator against the plan's target (a denominator of 0 counts as met, like the inspection KPIs). */
-export interface TraceKpi {
-  numerator: number;
-  denominator: number;
-  rate: number;
-  target: number;
-  met: boolean;
-  basis: string;
-}
+/** One traceability KPI (the shape of every work-plan KPI, `kpi/kpi.ts`). */
+export type TraceKpi = Kpi;
 
 export interface TraceKpiSet {
   /** 应追溯企业追溯实施率 / 企业覆盖率: enterprises that must trace, and those that do. */

@@ -27,3 +27,6 @@ export const commonErrors = { 400: errorBodySchema, 401: errorBodySchema, 403: e
 
 /** A Shanghai division code (district or street, GB/T 2260 + street digits), with a message a person can read. */
 export const jurisdictionCodeSchema = z.string().regex(/^31\d{4}(\d{3})?$/, { message: 'field.jurisdiction_unknown' });
+
+/** A KPI of the work plans (`Kpi` of the domain): counts, rate, target, whether met, and the target's source. */
+export const kpiSchema = z.object({ numerator: z.number().int(), denominator: z.number().int(), rate: z.number(), target: z.number(), met: z.boolean(), basis: z.string() }).meta({ id: 'Kpi' });

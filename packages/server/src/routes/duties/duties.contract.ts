@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HazardRow, RiskItemRow } from '@shian/core';
 import { DUTY_FREQUENCIES, type DutyHazard, type DutyRiskItem } from '@shian/domain';
+import { kpiSchema } from '../common.contract.ts';
 
 /**
  * Shapes of the duties API (主体责任): an enterprise's overview (appointments, risk-control list, daily
@@ -98,8 +99,7 @@ export const dutyTemplatesSchema = z.object({
   ),
 });
 
-const kpi = z.object({ numerator: z.number().int(), denominator: z.number().int(), rate: z.number(), target: z.number(), met: z.boolean(), basis: z.string() });
-const kpiSet = z.object({ daily: kpi, weekly: kpi, monthly: kpi });
+const kpiSet = z.object({ daily: kpiSchema, weekly: kpiSchema, monthly: kpiSchema });
 
 export const dutyKpisSchema = z
   .object({

@@ -7,7 +7,7 @@ import {
   selfInspectionCreateSchema,
 } from '@shian/domain';
 import type { RectificationItemRow, RectificationItemView, SelfInspectionReportSummary, SelfInspectionReportView } from '@shian/core';
-import { jurisdictionCodeSchema } from '../common.contract.ts';
+import { jurisdictionCodeSchema, kpiSchema } from '../common.contract.ts';
 
 /** Shapes of the self-inspection API (自查报告, 整改项) and its KPIs. */
 
@@ -93,8 +93,7 @@ export const rectificationListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 
-const kpi = z.object({ numerator: z.number().int(), denominator: z.number().int(), rate: z.number(), target: z.number(), met: z.boolean(), basis: z.string() });
-const kpiSet = z.object({ reportRate: kpi, rectificationRate: kpi });
+const kpiSet = z.object({ reportRate: kpiSchema, rectificationRate: kpiSchema });
 export const selfInspectionKpisSchema = z
   .object({
     year: z.number().int(),

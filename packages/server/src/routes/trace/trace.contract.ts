@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validateGtin } from '@shian/domain';
+import { kpiSchema } from '../common.contract.ts';
 
 /** Shapes of the trace API (追溯查询): a lot's forward and backward trace, its spreadsheet, the KPIs. */
 
@@ -85,8 +86,7 @@ export const lotTraceSchema = z
 
 export const lotParamsSchema = z.strictObject({ gtin: gtinSchema, lot: lotSchema });
 
-const kpi = z.object({ numerator: z.number().int(), denominator: z.number().int(), rate: z.number(), target: z.number(), met: z.boolean(), basis: z.string() });
-const kpiSet = z.object({ coverage: kpi, upload: kpi, codeAssignment: kpi });
+const kpiSet = z.object({ coverage: kpiSchema, upload: kpiSchema, codeAssignment: kpiSchema });
 
 export const traceKpisSchema = z
   .object({

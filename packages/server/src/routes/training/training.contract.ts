@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AttemptView, ExamCandidateView, ExamSessionView, MyExam, TrainingHoursRow, TrainingRecordView } from '@shian/core';
+import { kpiSchema } from '../common.contract.ts';
 
 /** Shapes of the training and spot-check exam API (培训考核、抽查考核). */
 
@@ -189,7 +190,6 @@ export function presentAttempt(v: AttemptView) {
   };
 }
 
-const kpiSchema = z.object({ numerator: z.number().int(), denominator: z.number().int(), rate: z.number(), target: z.number(), met: z.boolean(), basis: z.string() });
 const kpiSetSchema = { examPassRate: kpiSchema, trainingHours: kpiSchema };
 export const trainingKpisSchema = z
   .object({
