@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Localised } from '@shian/domain/i18n/locale.ts';
+import type { Kpi } from '@shian/domain/kpi/kpi.ts';
 import { apiGet } from '../../api/client.ts';
 
 /** What the training pages (培训考核, 抽查考核) read from the server: the shapes of `/training/*`, `/exam-*`. */
@@ -96,14 +97,7 @@ export interface ExamAttempt {
   questions: ExamQuestion[];
 }
 
-export interface TrainingKpi {
-  numerator: number;
-  denominator: number;
-  rate: number;
-  target: number;
-  met: boolean;
-  basis: string;
-}
+export type TrainingKpi = Kpi;
 export interface TrainingKpiSet {
   examPassRate: TrainingKpi;
   trainingHours: TrainingKpi;
