@@ -88,3 +88,4 @@ export * from './duties/duty-kpis.ts';
 export * from './duties/duty-overview.ts';
 export * from './duties/review-service.ts';
 export * from './duties/risk-list-service.ts';
+export * from './monitoring/index.ts';

@@ -24,3 +24,4 @@ export * from './trace/index.ts';
 export * from './training/index.ts';
 export * from './duties/index.ts';
 export * from './self-inspection/index.ts';
+export * from './monitoring/index.ts';

@@ -26,6 +26,8 @@ export type ScopedTable =
   | 'epcisEvents'
   | 'recalls'
   | 'recallNotices'
+  | 'monitoringDevices'
+  | 'monitoringAlerts'
   | JurisdictionOnlyTable;
 
 /** Regulators' own records, about no single enterprise: enterprise users never see them. */

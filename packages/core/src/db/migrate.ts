@@ -7,6 +7,7 @@ import * as duties from './migrations/0004-duties.ts';
 import * as selfInspection from './migrations/0005-self-inspection.ts';
 import * as training from './migrations/0006-training.ts';
 import * as traceScanReads from './migrations/0007-trace-scan-reads.ts';
+import * as monitoring from './migrations/0008-monitoring.ts';
 
 /** Every migration, in order. A new one is added here with the next number; names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-self-inspection': selfInspection,
   '0006-training': training,
   '0007-trace-scan-reads': traceScanReads,
+  '0008-monitoring': monitoring,
 };
 
 export function migratorFor(db: Db): Migrator {

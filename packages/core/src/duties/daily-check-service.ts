@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { AppError, assertCan, daysUntil, type DailyCheckInput, type HazardStanding } from '@shian/domain';
+import { AppError, assertCan, daysUntil, type DailyCheckInput, type HazardStanding, invalidRequest } from '@shian/domain';
 import { recordAudit, type AuditInput } from '../audit/record-audit.ts';
 import type { DutyDailyChecksTable, DutyHazardsTable } from '../db/schema-duties.ts';
 import { withTransaction, type Ctx } from '../db/transaction.ts';
 import { meetClock, startClock } from '../deadlines/clock-service.ts';
 import { today } from '../registry/guards.ts';
-import { actorName, invalid, lockEnterpriseFor, requireList } from './duty-access.ts';
+import { actorName, lockEnterpriseFor, requireList } from './duty-access.ts';
 
 export type DailyCheckRow = Selectable<DutyDailyChecksTable>;
 export type HazardRow = Selectable<DutyHazardsTable>;
@@ -40,7 +40,7 @@ export async function recordDailyCheck(ctx: Ctx, enterpriseId: string, input: Da
       ...(p.riskItemId && !known.has(p.riskItemId) ? [{ path: `problems.${i}.riskItemId`, message: 'field.risk_item_unknown' }] : []),
       ...(p.dueOn < on ? [{ path: `problems.${i}.dueOn`, message: 'field.due_before_today' }] : []),
     ]);
-    if (details.length) throw invalid(details);
+    if (details.length) throw invalidRequest(details);
 
     const before = await trx.db.selectFrom('dutyDailyChecks').selectAll().where('enterpriseId', '=', enterpriseId).where('checkDate', '=', on).executeTakeFirst();
     const outcome = problems.length > 0 || before?.outcome === 'problems' ? 'problems' : 'no_problem';

@@ -36,6 +36,3 @@ export async function actorName(trx: TrxCtx): Promise<string> {
   return user?.displayName ?? trx.actor.username;
 }
 
-export function invalid(details: { path: string; message: string }[]): AppError {
-  return new AppError('request.invalid', { details, params: { count: details.length } });
-}

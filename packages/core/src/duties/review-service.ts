@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { addCalendarDays, isoWeekMonday, isoWeekOf, type MonthlyMinutesInput, type WeeklyReportInput } from '@shian/domain';
+import { addCalendarDays, isoWeekMonday, isoWeekOf, type MonthlyMinutesInput, type WeeklyReportInput, invalidRequest } from '@shian/domain';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { DutyMonthlyMinutesTable, DutyWeeklyReportsTable } from '../db/schema-duties.ts';
 import { withTransaction, type Ctx } from '../db/transaction.ts';
 import { today } from '../registry/guards.ts';
-import { invalid, lockEnterpriseFor, requireList } from './duty-access.ts';
+import { lockEnterpriseFor, requireList } from './duty-access.ts';
 
 export type WeeklyReportRow = Selectable<DutyWeeklyReportsTable>;
 export type MonthlyMinutesRow = Selectable<DutyMonthlyMinutesTable>;
@@ -37,7 +37,7 @@ export async function saveWeeklyReport(ctx: Ctx, enterpriseId: string, input: We
       ...(weekExists && monday > on ? [{ path: 'week', message: 'field.period_in_future' }] : []),
       ...(director ? [] : [{ path: 'signedByPersonId', message: 'field.not_director' }]),
     ];
-    if (details.length || !director) throw invalid(details);
+    if (details.length || !director) throw invalidRequest(details);
     const counts = await trx.db
       .selectFrom('dutyHazards')
       .select((eb) => [
@@ -77,7 +77,7 @@ export async function saveMonthlyMinutes(ctx: Ctx, enterpriseId: string, input: 
       ...(`${input.month}-01` > on ? [{ path: 'month', message: 'field.period_in_future' }] : []),
       ...(input.meetingOn > on ? [{ path: 'meetingOn', message: 'field.date_in_future' }] : []),
     ];
-    if (details.length) throw invalid(details);
+    if (details.length) throw invalidRequest(details);
     const values = { meetingOn: input.meetingOn, attendees: input.attendees, decisions: input.decisions, nextFocus: input.nextFocus };
     const before = await trx.db.selectFrom('dutyMonthlyMinutes').selectAll().where('enterpriseId', '=', enterpriseId).where('month', '=', input.month).executeTakeFirst();
     const after = before

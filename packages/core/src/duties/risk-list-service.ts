@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { AppError, assertCan, dutyTemplate, type RiskItemCreate, type RiskItemUpdate } from '@shian/domain';
+import { AppError, assertCan, dutyTemplate, type RiskItemCreate, type RiskItemUpdate, invalidRequest } from '@shian/domain';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { DutyRiskItemsTable } from '../db/schema-duties.ts';
 import { withTransaction, type Ctx, type TrxCtx } from '../db/transaction.ts';
 import { assertVersion, today } from '../registry/guards.ts';
-import { invalid, lockEnterpriseFor, requireList } from './duty-access.ts';
+import { lockEnterpriseFor, requireList } from './duty-access.ts';
 
 export type RiskItemRow = Selectable<DutyRiskItemsTable>;
 
@@ -17,7 +17,7 @@ export async function startRiskList(ctx: Ctx, enterpriseId: string, input: { tem
   return withTransaction(ctx, async (trx) => {
     const enterprise = await lockEnterpriseFor(trx, enterpriseId, 'duties.manage');
     const template = dutyTemplate(input.templateId);
-    if (!template) throw invalid([{ path: 'templateId', message: 'field.enum' }]);
+    if (!template) throw invalidRequest([{ path: 'templateId', message: 'field.enum' }]);
     const existing = await trx.db.selectFrom('dutyLists').select('enterpriseId').where('enterpriseId', '=', enterpriseId).executeTakeFirst();
     if (existing) throw new AppError('duties.list_started');
     const list = await trx.db

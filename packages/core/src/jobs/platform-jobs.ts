@@ -7,6 +7,7 @@ import { recallTraceJob } from '../trace/recall/recall-job.ts';
 import { enqueueJob } from './job-queue.ts';
 import { CAPTURE_JOB_KIND, runCaptureJob } from '../epcis/capture/capture-job.ts';
 import { ensureEventPartitions } from '../epcis/capture/event-partitions.ts';
+import { ensureReadingPartitions } from '../monitoring/reading-partitions.ts';
 import type { JobHandler } from './job-worker.ts';
 
 /** Job kinds and what runs them. */
@@ -26,6 +27,8 @@ export const PLATFORM_JOBS: Record<string, JobHandler> = {
   [CAPTURE_JOB_KIND]: runCaptureJob,
   /** Daily: the monthly partitions of the EPCIS events for this month and the next two. */
   'epcis.partitions': async (db) => ensureEventPartitions(db),
+  /** Daily: the monthly partitions of the sensor readings (监测数据) for this month and the next two. */
+  'monitoring.partitions': async (db) => ensureReadingPartitions(db),
 };
 
 /**
@@ -36,6 +39,7 @@ export async function scheduleRecurringJobs(db: Db, now: Date = new Date()): Pro
   const day = today();
   await enqueueJob(db, { kind: 'deadlines.sweep', dedupeKey: `deadlines.sweep:${day}`, runAfter: now });
   await enqueueJob(db, { kind: 'epcis.partitions', dedupeKey: `epcis.partitions:${day}`, runAfter: now });
+  await enqueueJob(db, { kind: 'monitoring.partitions', dedupeKey: `monitoring.partitions:${day}`, runAfter: now });
   const nextYear = Number(day.slice(0, 4)) + 1;
   await enqueueJob(db, {
     kind: 'risk.regrade',

@@ -8,6 +8,7 @@ import { today } from '../registry/guards.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from '../demo/demo-accounts.ts';
 import { ensureEventPartitions, type PartitionResult } from '../epcis/capture/event-partitions.ts';
+import { ensureReadingPartitions } from '../monitoring/reading-partitions.ts';
 import { releaseOrphanedJobs } from '../jobs/job-queue.ts';
 
 export interface PrepareResult {
@@ -15,6 +16,7 @@ export interface PrepareResult {
   demoLoaded: boolean;
   /** Monthly partitions of the EPCIS events made (or left in the default partition) at this start. */
   eventPartitions: PartitionResult;
+  readingPartitions: PartitionResult;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function prepareDatabase(database: Database, options: { demo: DemoO
   const migrations = await migrateToLatest(database.db);
   await seedJurisdictions(database.db);
   const eventPartitions = await ensureEventPartitions(database.db);
+  const readingPartitions = await ensureReadingPartitions(database.db);
   // PGlite: this process owns the data directory, so jobs a killed process left running are orphans (job-queue.ts).
   if (database.engine === 'pglite') await releaseOrphanedJobs(database.db);
   let demoLoaded = false;
@@ -43,7 +46,7 @@ export async function prepareDatabase(database: Database, options: { demo: DemoO
       demoLoaded = true;
     }
   }
-  return { migrations, demoLoaded, eventPartitions };
+  return { migrations, demoLoaded, eventPartitions, readingPartitions };
 }
 
 /** Demo accounts that still have the published demo password (production refuses to start with any). */

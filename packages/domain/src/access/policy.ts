@@ -49,6 +49,9 @@ export const ACTIONS = [
   'training.record', // the enterprise records its managers' training hours
   'exam.manage', // the bureau creates spot-check exam sessions (抽查考核) for its jurisdiction
   'exam.take', // an enterprise user sits a spot-check exam for one of the enterprise's managers
+  'monitoring.read', // monitoring devices (智慧监管), readings, roll-ups, alerts, rule precision
+  'monitoring.manage', // register devices, set their rule set, make a site's rule-set override (a new version)
+  'monitoring.handle', // the bureau handles alerts: acknowledge, send to the enterprise, verify, close (or false positive)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -76,11 +79,11 @@ const ENTERPRISE_DUTIES: Action[] = ['duties.read', 'duties.record'];
 
 export const GRANTS: Record<Role, readonly Action[]> = {
   city_admin: [...ACTIONS],
-  city_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read', ...SUPERVISION, ...TRACE_SUPERVISION, 'duties.read', ...SELF_INSPECTION_SUPERVISION, 'training.read', 'exam.manage'],
-  district_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read', ...SUPERVISION, ...TRACE_SUPERVISION, 'duties.read', ...SELF_INSPECTION_SUPERVISION, 'training.read', 'exam.manage'],
-  inspector: ['dashboard.read', 'registry.read', 'registry.update', 'person.write', 'registry.export', 'audit.read', ...INSPECTING, 'trace.read', 'trace.alerts', 'duties.read', 'self_inspection.read', 'training.read'],
-  enterprise_admin: ['dashboard.read', 'registry.read', 'registry.update', 'product.write', 'person.write', 'audit.read', ...ENTERPRISE_INSPECTION, ...ENTERPRISE_TRACE, 'apikey.manage', 'recall.create', ...ENTERPRISE_DUTIES, 'duties.manage', ...ENTERPRISE_SELF_INSPECTION, 'self_inspection.verify', 'training.read', 'training.record', 'exam.take'],
-  enterprise_staff: ['dashboard.read', 'registry.read', 'audit.read', ...ENTERPRISE_INSPECTION, ...ENTERPRISE_TRACE, ...ENTERPRISE_DUTIES, ...ENTERPRISE_SELF_INSPECTION, 'training.read', 'training.record', 'exam.take'],
+  city_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read', ...SUPERVISION, ...TRACE_SUPERVISION, 'duties.read', ...SELF_INSPECTION_SUPERVISION, 'training.read', 'exam.manage', 'monitoring.read', 'monitoring.manage', 'monitoring.handle'],
+  district_supervisor: ['dashboard.read', 'registry.read', ...REGULATOR_WRITE, 'registry.import', 'registry.export', 'audit.read', ...SUPERVISION, ...TRACE_SUPERVISION, 'duties.read', ...SELF_INSPECTION_SUPERVISION, 'training.read', 'exam.manage', 'monitoring.read', 'monitoring.manage', 'monitoring.handle'],
+  inspector: ['dashboard.read', 'registry.read', 'registry.update', 'person.write', 'registry.export', 'audit.read', ...INSPECTING, 'trace.read', 'trace.alerts', 'duties.read', 'self_inspection.read', 'training.read', 'monitoring.read', 'monitoring.handle'],
+  enterprise_admin: ['dashboard.read', 'registry.read', 'registry.update', 'product.write', 'person.write', 'audit.read', ...ENTERPRISE_INSPECTION, ...ENTERPRISE_TRACE, 'apikey.manage', 'recall.create', ...ENTERPRISE_DUTIES, 'duties.manage', ...ENTERPRISE_SELF_INSPECTION, 'self_inspection.verify', 'training.read', 'training.record', 'exam.take', 'monitoring.read', 'monitoring.manage'],
+  enterprise_staff: ['dashboard.read', 'registry.read', 'audit.read', ...ENTERPRISE_INSPECTION, ...ENTERPRISE_TRACE, ...ENTERPRISE_DUTIES, ...ENTERPRISE_SELF_INSPECTION, 'training.read', 'training.record', 'exam.take', 'monitoring.read'],
   public: [],
 };
 

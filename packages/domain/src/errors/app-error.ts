@@ -38,3 +38,6 @@ export class AppError extends Error {
 }
 
 export const isAppError = (value: unknown): value is AppError => value instanceof AppError;
+
+/** The 400 of a request with bad fields: every one named (`details`), counted for the message. */
+export const invalidRequest = (details: ErrorDetail[]): AppError => new AppError('request.invalid', { details, params: { count: details.length } });

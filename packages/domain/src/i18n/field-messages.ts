@@ -263,6 +263,17 @@ export const FIELD_MESSAGES = {
   'field.exam_closes_past': { 'zh-CN': '截止日期不能早于今天', 'en-US': 'The closing date cannot be in the past' },
   'field.exam_enterprise_out_of_scope': { 'zh-CN': '该企业不在所选辖区内', 'en-US': 'This enterprise is not in the chosen jurisdiction' },
   'field.training_future': { 'zh-CN': '培训日期不能晚于今天', 'en-US': 'The training date cannot be in the future' },
+  // Smart monitoring (智慧监管).
+  'field.monitoring_limit_unknown': { 'zh-CN': '规则集中没有该限值', 'en-US': 'The rule set has no such limit' },
+  'field.monitoring_number': { 'zh-CN': '应为有限数值', 'en-US': 'Must be a finite number' },
+  'field.monitoring_min_above_max': { 'zh-CN': '下限不能高于上限', 'en-US': 'The minimum cannot be above the maximum' },
+  'field.monitoring_seconds': { 'zh-CN': '秒数应为 0–86400 的整数', 'en-US': 'Seconds are a whole number from 0 to 86,400' },
+  'field.monitoring_device_unknown': { 'zh-CN': '设备不存在或已停用', 'en-US': 'No such active device' },
+  'field.monitoring_reading_future': { 'zh-CN': '读数时间晚于当前时间超过 5 分钟', 'en-US': 'The reading is more than 5 minutes in the future' },
+  'field.monitoring_rule_set_unknown': { 'zh-CN': '规则集不存在或不适用于本企业', 'en-US': 'No such rule set for this enterprise' },
+  'field.monitoring_premises_unknown': { 'zh-CN': '不是本企业的场所', 'en-US': 'Not premises of this enterprise' },
+  'field.monitoring_code_taken': { 'zh-CN': '本企业已有该编号的设备', 'en-US': 'The enterprise already has a device with this code' },
+  'field.monitoring_boundary': { 'zh-CN': '压差设备须说明比较对象（非洁净区或相邻不同级别）；其他设备不填', 'en-US': 'A pressure gauge says what it compares with (non-clean area or another class); other devices leave it empty' },
 } as const satisfies Record<string, Localised>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -1,0 +1,3 @@
+export * from './devices.ts';
+export * from './rule-sets.ts';
+export * from './evaluate.ts';
