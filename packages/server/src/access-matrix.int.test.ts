@@ -42,6 +42,7 @@ import { TRACE_CODE_CASES } from './testing/access-cases-trace-codes.ts';
 import { SELF_INSPECTION_CASES } from './testing/access-cases-self-inspection.ts';
 import { DUTY_CASES } from './testing/access-cases-duties.ts';
 import { TRAINING_CASES } from './testing/access-cases-training.ts';
+import { MONITORING_CASES } from './testing/access-cases-monitoring.ts';
 import { createTestApp } from './testing/test-app.ts';
 
 /**
@@ -269,6 +270,7 @@ const CASES: AccessCase[] = [
   ...SELF_INSPECTION_CASES,
   ...DUTY_CASES,
   ...TRAINING_CASES,
+  ...MONITORING_CASES,
 ];
 
 describe('the case table', () => {

@@ -20,6 +20,14 @@ export interface Config {
    * `SHIAN_PUBLIC_BASE_URL`, default `http://localhost:{port}`; no trailing slash.
    */
   publicBaseUrl: string;
+  /** Telemetry over MQTT (遥测): `SHIAN_MQTT_URL` unset → the embedded broker on `SHIAN_MQTT_PORT` (default 1884, 0 = any free port). */
+  mqttUrl: string | undefined;
+  mqttPort: number;
+  /** The platform's client id (persistent session) at a standard broker; `SHIAN_MQTT_CLIENT_ID`, default `shian-platform`. */
+  mqttClientId: string;
+  /** Credentials of the platform at a standard broker (`SHIAN_MQTT_USERNAME`, `SHIAN_MQTT_PASSWORD`), if it asks for them. */
+  mqttUsername: string | undefined;
+  mqttPassword: string | undefined;
 }
 
 export const DEV_SESSION_SECRET = 'shian-development-only-session-secret-0000';
@@ -35,6 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  const mqttPort = Number(env.SHIAN_MQTT_PORT ?? 1884);
+  if (!Number.isInteger(mqttPort) || mqttPort < 0 || mqttPort > 65535) throw new ConfigError(`SHIAN_MQTT_PORT must be a port number, got "${env.SHIAN_MQTT_PORT}"`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -47,5 +57,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: Number(env.SHIAN_BODY_LIMIT ?? 1_048_576),
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
     publicBaseUrl: (env.SHIAN_PUBLIC_BASE_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    mqttUrl: env.SHIAN_MQTT_URL || undefined,
+    mqttPort,
+    mqttClientId: env.SHIAN_MQTT_CLIENT_ID || 'shian-platform',
+    mqttUsername: env.SHIAN_MQTT_USERNAME || undefined,
+    mqttPassword: env.SHIAN_MQTT_PASSWORD || undefined,
   };
 }

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, DEMO_USERNAMES, PLATFORM_JOBS, connectDatabase, findDemo
 
 import { buildApp, type AppState } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { startTelemetry, type TelemetryListener } from './telemetry/telemetry-listener.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -25,11 +26,13 @@ async function main(): Promise<void> {
 
   let stopping = false;
   let worker: JobWorker | null = null;
+  let telemetry: TelemetryListener | null = null;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     app.log.warn(`${signal}: finishing requests in flight and the job in hand, then closing the database`);
     await app.close();
+    await telemetry?.close();
     await worker?.stop();
     await database.close();
     process.exit(0);
@@ -54,6 +57,12 @@ async function main(): Promise<void> {
     schedule: () => scheduleRecurringJobs(database.db),
     onError: (error, job) => app.log.error({ err: error, jobId: job?.id, kind: job?.kind }, 'job failed'),
   });
+  // Telemetry (遥测): the embedded MQTT broker, or a subscriber of the broker at SHIAN_MQTT_URL.
+  // Readings still arrive over HTTPS if the MQTT port is taken (e.g. a second instance on this machine).
+  telemetry = await startTelemetry(database.db, config, app.log).catch((error: unknown) => {
+    app.log.error({ err: error }, `telemetry over MQTT is off: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  });
   const address = `http://localhost:${config.port}`;
   const lines = [
     `Shian 食安 is ready at ${address}  (database: ${database.engine} ${database.location})`,
@@ -61,6 +70,7 @@ async function main(): Promise<void> {
     result.demoLoaded ? '  demo city loaded' : '',
     config.demo ? `  demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERNAMES.join(', ')}` : '',
     `  API documentation: ${address}/api/docs`,
+    !telemetry ? '  MQTT: off (see the error above)' : telemetry.mode === 'embedded' ? `  MQTT broker (embedded): mqtt://localhost:${telemetry.port}` : `  MQTT: subscribing at ${new URL(config.mqttUrl ?? '').host}`,
   ];
   console.log(lines.filter(Boolean).join('\n'));
 }

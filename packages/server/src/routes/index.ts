@@ -29,6 +29,7 @@ import { registerSelfInspectionRoutes } from './self-inspection/self-inspection.
 import { registerQaReleaseRoutes } from './self-inspection/qa-release.routes.ts';
 import { registerTrainingRoutes } from './training/training.routes.ts';
 import { registerDutyRoutes } from './duties/duties.routes.ts';
+import { registerMonitoringReadingRoutes } from './monitoring/readings.routes.ts';
 
 export interface RouteDeps {
   database: Database;
@@ -65,4 +66,5 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   registerQaReleaseRoutes(api, deps);
   registerTrainingRoutes(api, deps);
   registerDutyRoutes(api, deps);
+  registerMonitoringReadingRoutes(api, deps);
 }

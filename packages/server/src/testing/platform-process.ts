@@ -32,7 +32,7 @@ export function platformProcess(name: string, portFrom: number): PlatformProcess
     },
     start() {
       const proc = spawn(process.execPath, [MAIN], {
-        env: { ...process.env, SHIAN_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SHIAN_DEMO: '0', DATABASE_URL: '', LOG_LEVEL: 'error' },
+        env: { ...process.env, SHIAN_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SHIAN_DEMO: '0', DATABASE_URL: '', LOG_LEVEL: 'error', SHIAN_MQTT_PORT: '0' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child = proc;
