@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { CaptureTarget } from './event-store.ts';
+import { ARRAYS, SCALARS } from './insert-events.ts';
 import type { EventRow } from './normalise-event.ts';
 
 /**
@@ -12,34 +13,8 @@ import type { EventRow } from './normalise-event.ts';
  * row than the INSERT of `insert-events.ts`, which PGlite keeps using.
  */
 
-export const COPY_COLUMNS = [
-  'record_time',
-  'enterprise_id',
-  'jurisdiction_code',
-  'capture_id',
-  'event_time',
-  'event_time_zone_offset',
-  'event_id',
-  'event_type',
-  'action',
-  'biz_step',
-  'disposition',
-  'read_point',
-  'biz_location',
-  'transformation_id',
-  'error_reason',
-  'persistent_set',
-  'persistent_unset',
-  'epc_list',
-  'parent_id',
-  'child_epcs',
-  'input_epcs',
-  'output_epcs',
-  'any_epcs',
-  'any_classes',
-  'destinations',
-  'doc',
-] as const;
+/** The columns of the COPY: where the rows belong, then the event's own columns as the INSERT has them. */
+export const COPY_COLUMNS = ['record_time', 'enterprise_id', 'jurisdiction_code', 'capture_id', ...SCALARS, ...ARRAYS, 'doc'] as const;
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
@@ -70,13 +45,10 @@ export function copyPrefix(target: CaptureTarget): string {
 
 /** One row of {@link COPY_COLUMNS} in text format, newline-terminated. */
 export function copyLine(prefix: string, r: EventRow): string {
-  return (
-    `${prefix}\t${copyField(r.event_time)}\t${copyField(r.event_time_zone_offset)}\t${copyField(r.event_id)}\t${copyField(r.event_type)}\t` +
-    `${copyField(r.action)}\t${copyField(r.biz_step)}\t${copyField(r.disposition)}\t${copyField(r.read_point)}\t${copyField(r.biz_location)}\t` +
-    `${copyField(r.transformation_id)}\t${copyField(r.error_reason)}\t${copyArray(r.persistent_set)}\t${copyArray(r.persistent_unset)}\t` +
-    `${copyArray(r.epc_list)}\t${copyField(r.parent_id)}\t${copyArray(r.child_epcs)}\t${copyArray(r.input_epcs)}\t${copyArray(r.output_epcs)}\t` +
-    `${copyArray(r.any_epcs)}\t${copyArray(r.any_classes)}\t${copyArray(r.destinations)}\t${copyField(JSON.stringify(r.doc))}\n`
-  );
+  let line = prefix;
+  for (const name of SCALARS) line += `\t${copyField(r[name])}`;
+  for (const name of ARRAYS) line += `\t${copyArray(r[name])}`;
+  return `${line}\t${copyField(JSON.stringify(r.doc))}\n`;
 }
 
 export const COPY_STATEMENT = `COPY epcis_events (${COPY_COLUMNS.join(', ')}) FROM STDIN`;

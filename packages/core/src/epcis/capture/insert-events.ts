@@ -29,7 +29,8 @@ const holdsSeparator = (value: string): boolean => {
   return false;
 };
 
-const SCALARS = [
+/** The scalar columns of a captured event row, in the order both the INSERT and the COPY write them. */
+export const SCALARS = [
   'event_time',
   'event_time_zone_offset',
   'event_id',
@@ -43,7 +44,8 @@ const SCALARS = [
   'error_reason',
   'parent_id',
 ] as const satisfies readonly (keyof EventRow)[];
-const ARRAYS = ['persistent_set', 'persistent_unset', 'epc_list', 'child_epcs', 'input_epcs', 'output_epcs', 'any_epcs', 'any_classes', 'destinations'] as const satisfies readonly (keyof EventRow)[];
+/** The text[] columns of a captured event row, after the scalars. */
+export const ARRAYS = ['persistent_set', 'persistent_unset', 'epc_list', 'child_epcs', 'input_epcs', 'output_epcs', 'any_epcs', 'any_classes', 'destinations'] as const satisfies readonly (keyof EventRow)[];
 const NAMES = [...SCALARS, ...ARRAYS, 'doc'].join(', ');
 
 /**
