@@ -9,11 +9,12 @@ export type MonitoringAlertRow = Selectable<MonitoringAlertsTable>;
 type AlertStatus = MonitoringAlertRow['status'];
 
 /** Alerts the actor may see, unsettled first, newest first. */
-export async function listAlerts(ctx: Ctx, query: { status?: AlertStatus | undefined; enterpriseId?: string | undefined } = {}): Promise<MonitoringAlertRow[]> {
+export async function listAlerts(ctx: Ctx, query: { status?: AlertStatus | undefined; enterpriseId?: string | undefined; deviceId?: string | undefined } = {}): Promise<MonitoringAlertRow[]> {
   assertCan(ctx.actor, 'monitoring.read');
   let q = ctx.db.selectFrom('monitoringAlerts').selectAll().where(scopeCondition(ctx.actor, 'monitoringAlerts'));
   if (query.status) q = q.where('status', '=', query.status);
   if (query.enterpriseId) q = q.where('enterpriseId', '=', query.enterpriseId);
+  if (query.deviceId) q = q.where('deviceId', '=', query.deviceId);
   return q.orderBy(sql`status = 'closed'`).orderBy('openedAt', 'desc').orderBy('id').limit(200).execute();
 }
 

@@ -30,6 +30,8 @@ import { registerQaReleaseRoutes } from './self-inspection/qa-release.routes.ts'
 import { registerTrainingRoutes } from './training/training.routes.ts';
 import { registerDutyRoutes } from './duties/duties.routes.ts';
 import { registerMonitoringReadingRoutes } from './monitoring/readings.routes.ts';
+import { registerMonitoringDeviceRoutes } from './monitoring/devices.routes.ts';
+import { registerMonitoringAlertRoutes } from './monitoring/alerts.routes.ts';
 
 export interface RouteDeps {
   database: Database;
@@ -67,4 +69,6 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   registerTrainingRoutes(api, deps);
   registerDutyRoutes(api, deps);
   registerMonitoringReadingRoutes(api, deps);
+  registerMonitoringDeviceRoutes(api, deps);
+  registerMonitoringAlertRoutes(api, deps);
 }

@@ -214,7 +214,7 @@ export const credentials = (username: string) => ({ username, password: TEST_PAS
 
 export type RegistryTable = 'enterprises' | 'licences' | 'products' | 'people';
 const isRegistryTable = (table: string): table is RegistryTable => ['enterprises', 'licences', 'products', 'people'].includes(table);
-export type RecordTable = RegistryTable | 'inspections' | 'rectificationOrders' | 'riskTriggers' | 'recusals' | 'clocks' | 'inspectionPlans' | 'draws' | 'premises' | 'apiKeys' | 'recalls' | 'recallNotices' | 'traceCodeBatches' | 'traceAlerts' | 'dutyRiskItems' | 'dutyHazards' | 'trainingRecords' | 'examSessions' | 'examCandidates' | 'examAttempts' | 'selfInspectionReports' | 'selfInspectionRectifications';
+export type RecordTable = RegistryTable | 'inspections' | 'rectificationOrders' | 'riskTriggers' | 'recusals' | 'clocks' | 'inspectionPlans' | 'draws' | 'premises' | 'apiKeys' | 'recalls' | 'recallNotices' | 'traceCodeBatches' | 'traceAlerts' | 'dutyRiskItems' | 'dutyHazards' | 'trainingRecords' | 'examSessions' | 'examCandidates' | 'examAttempts' | 'selfInspectionReports' | 'selfInspectionRectifications' | 'monitoringDevices' | 'monitoringAlerts';
 
 /** What a request acts on, as far as the rules care. */
 export type Target =
@@ -298,6 +298,7 @@ const COUNTED = [
   ...['traceCodeBatches', 'traceAlerts'],
   ...['selfInspectionReports', 'selfInspectionAnswers', 'selfInspectionRectifications', 'qaReleaseRecords'],
   ...['trainingRecords', 'examSessions', 'examCandidates', 'examAttempts'],
+  ...['monitoringDevices', 'monitoringAlerts'],
 ] as const;
 
 /** Everything a refused write could have touched: row counts (jobs too: queuing one writes no audit entry), the audit head, the imports, the target record. */
