@@ -43,6 +43,9 @@ import { SELF_INSPECTION_CASES } from './testing/access-cases-self-inspection.ts
 import { DUTY_CASES } from './testing/access-cases-duties.ts';
 import { TRAINING_CASES } from './testing/access-cases-training.ts';
 import { MONITORING_CASES } from './testing/access-cases-monitoring.ts';
+import { CAMERA_EVENT_CASES } from './testing/access-cases-camera-events.ts';
+import { MONITORING_WALL_CASES } from './testing/access-cases-monitoring-wall.ts';
+import { MONITORING_RULE_SET_CASES } from './testing/access-cases-monitoring-rule-sets.ts';
 import { createTestApp } from './testing/test-app.ts';
 
 /**
@@ -271,6 +274,9 @@ const CASES: AccessCase[] = [
   ...DUTY_CASES,
   ...TRAINING_CASES,
   ...MONITORING_CASES,
+  ...CAMERA_EVENT_CASES,
+  ...MONITORING_WALL_CASES,
+  ...MONITORING_RULE_SET_CASES,
 ];
 
 describe('the case table', () => {

@@ -28,6 +28,11 @@ export interface Config {
   /** Credentials of the platform at a standard broker (`SHIAN_MQTT_USERNAME`, `SHIAN_MQTT_PASSWORD`), if it asks for them. */
   mqttUsername: string | undefined;
   mqttPassword: string | undefined;
+  /**
+   * The device simulator (设备模拟器) of the demo: in demo mode the platform plays the demo devices on its
+   * embedded broker unless `SHIAN_SIMULATOR=off`. Never outside demo mode.
+   */
+  simulator: boolean;
 }
 
 export const DEV_SESSION_SECRET = 'shian-development-only-session-secret-0000';
@@ -62,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mqttClientId: env.SHIAN_MQTT_CLIENT_ID || 'shian-platform',
     mqttUsername: env.SHIAN_MQTT_USERNAME || undefined,
     mqttPassword: env.SHIAN_MQTT_PASSWORD || undefined,
+    simulator: !['off', '0', 'false'].includes((env.SHIAN_SIMULATOR ?? '').toLowerCase()),
   };
 }

@@ -4,7 +4,9 @@ import { DEMO_PASSWORD, DEMO_USERNAMES, PLATFORM_JOBS, connectDatabase, findDemo
 
 import { buildApp, type AppState } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import type { FleetSimulator } from './telemetry/fleet-simulator.ts';
 import { startTelemetry, type TelemetryListener } from './telemetry/telemetry-listener.ts';
+import { startSilenceTimer, type SilenceTimer } from './telemetry/silence-timer.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -27,12 +29,16 @@ async function main(): Promise<void> {
   let stopping = false;
   let worker: JobWorker | null = null;
   let telemetry: TelemetryListener | null = null;
+  let silenceTimer: SilenceTimer | null = null;
+  let simulator: FleetSimulator | null = null;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     app.log.warn(`${signal}: finishing requests in flight and the job in hand, then closing the database`);
     await app.close();
+    await simulator?.stop();
     await telemetry?.close();
+    await silenceTimer?.stop();
     await worker?.stop();
     await database.close();
     process.exit(0);
@@ -44,8 +50,12 @@ async function main(): Promise<void> {
   const result = await prepareDatabase(database, { demo: config.demo ? { sellers: config.demoSellers } : null });
   if (config.production) {
     const unsafe = await findDemoPasswordAccounts(database);
-    if (unsafe.length > 0) {
-      console.error(`Shian refuses to start in production: demo accounts still have the demo password (${unsafe.join(', ')}). Change or remove them first.`);
+    // Demo devices sign in with secrets derived from a published key, like the demo password.
+    const { findDemoFleet } = await import('@shian/core/demo/demo-monitoring.ts');
+    const demoDevices = await findDemoFleet(database.db);
+    if (unsafe.length > 0 || demoDevices.length > 0) {
+      if (unsafe.length > 0) console.error(`Shian refuses to start in production: demo accounts still have the demo password (${unsafe.join(', ')}). Change or remove them first.`);
+      if (demoDevices.length > 0) console.error(`Shian refuses to start in production: ${demoDevices.length} demo devices still sign in with the published demo key. Issue them new credentials or retire them first.`);
       await app.close();
       await database.close();
       process.exit(78);
@@ -63,6 +73,16 @@ async function main(): Promise<void> {
     app.log.error({ err: error }, `telemetry over MQTT is off: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   });
+  // The silence check (失联检测): a device or camera quiet for longer than its rule allows opens an alert.
+  silenceTimer = startSilenceTimer(database.db, app.log);
+  // Demo mode only: the demo devices publish to the embedded broker, so the monitoring pages are alive.
+  if (config.demo && config.simulator && telemetry?.mode === 'embedded') {
+    const { startDemoFleet } = await import('./telemetry/fleet-simulator.ts');
+    simulator = await startDemoFleet(database.db, { url: `mqtt://127.0.0.1:${telemetry.port}`, log: app.log }).catch((error: unknown) => {
+      app.log.error({ err: error }, `device simulator is off: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    });
+  }
   const address = `http://localhost:${config.port}`;
   const lines = [
     `Shian 食安 is ready at ${address}  (database: ${database.engine} ${database.location})`,
@@ -70,6 +90,7 @@ async function main(): Promise<void> {
     result.demoLoaded ? '  demo city loaded' : '',
     config.demo ? `  demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERNAMES.join(', ')}` : '',
     `  API documentation: ${address}/api/docs`,
+    simulator ? `  device simulator: ${simulator.devices} devices publishing every ${simulator.intervalMs / 1000} s (SHIAN_SIMULATOR=off to stop it)` : '',
     !telemetry ? '  MQTT: off (see the error above)' : telemetry.mode === 'embedded' ? `  MQTT broker (embedded): mqtt://localhost:${telemetry.port}` : `  MQTT: subscribing at ${new URL(config.mqttUrl ?? '').host}`,
   ];
   console.log(lines.filter(Boolean).join('\n'));

@@ -41,5 +41,6 @@ describe('production mode', { timeout: 240_000 }, () => {
     const { code, output } = await run({ NODE_ENV: 'production', SHIAN_SESSION_SECRET: 'p'.repeat(48) });
     expect(code).toBe(78);
     expect(output).toMatch(/demo password \(.*city-admin.*\)/);
+    expect(output).toMatch(/\d+ demo devices still sign in with the published demo key/);
   });
 });

@@ -28,6 +28,7 @@ export type ScopedTable =
   | 'recallNotices'
   | 'monitoringDevices'
   | 'monitoringAlerts'
+  | 'monitoringCameraEvents'
   | JurisdictionOnlyTable;
 
 /** Regulators' own records, about no single enterprise: enterprise users never see them. */

@@ -8,6 +8,7 @@ import * as selfInspection from './migrations/0005-self-inspection.ts';
 import * as training from './migrations/0006-training.ts';
 import * as traceScanReads from './migrations/0007-trace-scan-reads.ts';
 import * as monitoring from './migrations/0008-monitoring.ts';
+import * as cameraEvents from './migrations/0009-camera-events.ts';
 
 /** Every migration, in order. A new one is added here with the next number; names never change once released. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-training': training,
   '0007-trace-scan-reads': traceScanReads,
   '0008-monitoring': monitoring,
+  '0009-camera-events': cameraEvents,
 };
 
 export function migratorFor(db: Db): Migrator {

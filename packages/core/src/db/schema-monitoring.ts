@@ -1,7 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CameraEventKind, RuleKind } from '@shian/domain';
 import type { DefaultTimestamp, Json, Timestamp } from './schema.ts';
 
-/** The monitoring tables (migration 0008-monitoring): rule sets, devices, readings, roll-ups, alerts. */
+/** The monitoring tables (migration 0008-monitoring): rule sets, devices, readings, roll-ups, alerts; camera events (0009). */
 
 export interface MonitoringRuleSetsTable {
   id: string;
@@ -60,7 +61,7 @@ export interface MonitoringAlertsTable {
   deviceId: string;
   enterpriseId: string;
   jurisdictionCode: string;
-  ruleKind: 'out_of_range' | 'rate_of_change' | 'silent' | 'camera_offline';
+  ruleKind: RuleKind;
   grade: 'immediate' | 'deadline' | 'routine';
   status: Generated<'open' | 'acknowledged' | 'sent' | 'verified' | 'closed'>;
   falsePositive: boolean | null;
@@ -74,4 +75,25 @@ export interface MonitoringAlertsTable {
   note: string | null;
   version: Generated<number>;
   updatedAt: DefaultTimestamp;
+}
+
+/** A bytea column (Buffer in Node, Uint8Array in PGlite). */
+type Bytes = ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+
+/** AI camera events (migration 0009-camera-events): one row per vendor event, its snapshot, its alert. */
+export interface MonitoringCameraEventsTable {
+  id: string;
+  deviceId: string;
+  enterpriseId: string;
+  jurisdictionCode: string;
+  kind: CameraEventKind;
+  occurredAt: Timestamp;
+  vendor: string | null;
+  /** The vendor's id of the event; unique per device, so a retry is the same event. */
+  vendorEventId: string;
+  confidence: number | null;
+  snapshot: Bytes | null;
+  snapshotType: 'image/jpeg' | 'image/png' | null;
+  alertId: string | null;
+  receivedAt: DefaultTimestamp;
 }

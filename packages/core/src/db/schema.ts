@@ -14,7 +14,7 @@ import type {
 import type { ExamAttemptsTable, ExamCandidatesTable, ExamSessionsTable, TrainingRecordsTable } from './schema-training.ts';
 import type { QaReleaseRecordsTable, SelfInspectionAnswersTable, SelfInspectionRectificationsTable, SelfInspectionReportsTable } from './schema-self-inspection.ts';
 import type { DutyDailyChecksTable, DutyHazardsTable, DutyListsTable, DutyMonthlyMinutesTable, DutyRiskItemsTable, DutyWeeklyReportsTable } from './schema-duties.ts';
-import type { MonitoringAlertsTable, MonitoringDevicesTable, MonitoringReadingsTable, MonitoringRollupsTable, MonitoringRuleSetsTable } from './schema-monitoring.ts';
+import type { MonitoringAlertsTable, MonitoringCameraEventsTable, MonitoringDevicesTable, MonitoringReadingsTable, MonitoringRollupsTable, MonitoringRuleSetsTable } from './schema-monitoring.ts';
 
 /**
  * The database as Kysely sees it (camelCase through `CamelCasePlugin`). Kept beside the migrations; the
@@ -532,6 +532,7 @@ export interface DB {
   monitoringReadings: MonitoringReadingsTable;
   monitoringRollups: MonitoringRollupsTable;
   monitoringAlerts: MonitoringAlertsTable;
+  monitoringCameraEvents: MonitoringCameraEventsTable;
 }
 
 export type EnterpriseRow = Selectable<EnterprisesTable>;

@@ -8,14 +8,25 @@ import { scopeCondition } from '../access/scope.ts';
 export type MonitoringAlertRow = Selectable<MonitoringAlertsTable>;
 type AlertStatus = MonitoringAlertRow['status'];
 
+/** An alert as listed: with its device's code and area and its enterprise's name (for the handling page). */
+export type MonitoringAlertListRow = MonitoringAlertRow & { deviceCode: string; area: string; enterpriseName: string; latestSnapshotEventId: string | null };
+
 /** Alerts the actor may see, unsettled first, newest first. */
-export async function listAlerts(ctx: Ctx, query: { status?: AlertStatus | undefined; enterpriseId?: string | undefined; deviceId?: string | undefined } = {}): Promise<MonitoringAlertRow[]> {
+export async function listAlerts(ctx: Ctx, query: { status?: AlertStatus | undefined; enterpriseId?: string | undefined; deviceId?: string | undefined } = {}): Promise<MonitoringAlertListRow[]> {
   assertCan(ctx.actor, 'monitoring.read');
-  let q = ctx.db.selectFrom('monitoringAlerts').selectAll().where(scopeCondition(ctx.actor, 'monitoringAlerts'));
-  if (query.status) q = q.where('status', '=', query.status);
-  if (query.enterpriseId) q = q.where('enterpriseId', '=', query.enterpriseId);
-  if (query.deviceId) q = q.where('deviceId', '=', query.deviceId);
-  return q.orderBy(sql`status = 'closed'`).orderBy('openedAt', 'desc').orderBy('id').limit(200).execute();
+  let q = ctx.db
+    .selectFrom('monitoringAlerts')
+    .innerJoin('monitoringDevices', 'monitoringDevices.id', 'monitoringAlerts.deviceId')
+    .innerJoin('enterprises', 'enterprises.id', 'monitoringAlerts.enterpriseId')
+    .selectAll('monitoringAlerts')
+    .select(['monitoringDevices.code as deviceCode', 'monitoringDevices.area', 'enterprises.name as enterpriseName'])
+    // An AI camera alert's newest event with a snapshot (null for other alerts): the picture the page shows.
+    .select(sql<string | null>`(SELECT e.id FROM monitoring_camera_events e WHERE e.alert_id = monitoring_alerts.id AND e.snapshot IS NOT NULL ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1)`.as('latestSnapshotEventId'))
+    .where(scopeCondition(ctx.actor, 'monitoringAlerts'));
+  if (query.status) q = q.where('monitoringAlerts.status', '=', query.status);
+  if (query.enterpriseId) q = q.where('monitoringAlerts.enterpriseId', '=', query.enterpriseId);
+  if (query.deviceId) q = q.where('monitoringAlerts.deviceId', '=', query.deviceId);
+  return q.orderBy(sql`monitoring_alerts.status = 'closed'`).orderBy('monitoringAlerts.openedAt', 'desc').orderBy('monitoringAlerts.id').limit(200).execute();
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { RuleKind, RuleSetData } from '@shian/domain';
+import type { AlertGrade, RuleKind } from '@shian/domain';
 import type { Trx } from '../db/transaction.ts';
 
 /** One alert row to open or extend: the device's scope, the condition, and the readings that belong to it. */
@@ -9,7 +9,7 @@ export interface AlertTouch {
   enterpriseId: string;
   jurisdictionCode: string;
   kind: RuleKind;
-  grade: RuleSetData['grades'][RuleKind]['grade'];
+  grade: AlertGrade;
   openedAt: Date;
   firstReadingAt: Date | null;
   lastReadingAt: Date | null;

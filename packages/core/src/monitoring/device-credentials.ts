@@ -15,7 +15,8 @@ export interface DeviceIdentity {
   jurisdictionCode: string;
 }
 
-const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+/** The stored form of a device secret: its SHA-256 in hex. */
+export const hashDeviceSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
 /** Issues (or replaces) a device's secret; the returned `secret` is the only time it is ever shown. Audited without it. */
 export async function issueDeviceCredential(ctx: Ctx, deviceId: string): Promise<{ deviceId: string; secret: string }> {
@@ -24,7 +25,7 @@ export async function issueDeviceCredential(ctx: Ctx, deviceId: string): Promise
     if (!device) throw new AppError('resource.not_found');
     assertCan(ctx.actor, 'monitoring.manage', { jurisdictionCode: device.jurisdictionCode, enterpriseId: device.enterpriseId });
     const secret = randomBytes(32).toString('base64url');
-    await trx.db.updateTable('monitoringDevices').set({ credentialHash: hashSecret(secret), updatedAt: new Date() }).where('id', '=', deviceId).execute();
+    await trx.db.updateTable('monitoringDevices').set({ credentialHash: hashDeviceSecret(secret), updatedAt: new Date() }).where('id', '=', deviceId).execute();
     await recordAudit(trx, {
       action: 'monitoring.device_credential',
       entityType: 'monitoring_device',
@@ -44,7 +45,7 @@ export async function verifyDeviceCredential(db: Db, deviceId: string, secret: s
   const device = await db.selectFrom('monitoringDevices').select(['id', 'enterpriseId', 'jurisdictionCode', 'credentialHash', 'status']).where('id', '=', deviceId).executeTakeFirst();
   if (!device?.credentialHash || device.status !== 'active') return null;
   const expected = Buffer.from(device.credentialHash, 'hex');
-  const given = Buffer.from(hashSecret(secret), 'hex');
+  const given = Buffer.from(hashDeviceSecret(secret), 'hex');
   if (!timingSafeEqual(expected, given)) return null;
   return { id: device.id, enterpriseId: device.enterpriseId, jurisdictionCode: device.jurisdictionCode };
 }

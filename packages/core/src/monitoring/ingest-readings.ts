@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { evaluateReadings, limitKeyOf, parseDeviceState, type DeviceState, type Reading, type RuleKind, invalidRequest } from '@shian/domain';
+import { evaluateReadings, gradeFor, limitKeyOf, parseDeviceState, type DeviceState, type Reading, type RuleKind, invalidRequest } from '@shian/domain';
 import type { Db } from '../db/connect.ts';
 import type { Trx } from '../db/transaction.ts';
 import { clearAlerts, upsertAlerts, type AlertTouch } from './alert-upsert.ts';
@@ -41,12 +41,13 @@ export async function ingestReadings(db: Db, readings: readonly IncomingReading[
     ]);
     if (details.length) throw invalidRequest(details.slice(0, 100));
 
-    const fresh = await storeReadings(trx, readings);
-    await upsertRollups(trx, fresh);
+    const stored = await storeReadings(trx, readings);
 
-    const rules = await loadRuleSets(trx, [...byId.values()].map((d) => d.ruleSetId));
+    const rules = await loadRuleSets(trx, [...new Set([...byId.values()].map((d) => d.ruleSetId))]);
     const perDevice = new Map<string, Reading[]>();
-    for (const r of fresh.sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    // Every reading of the batch goes to the evaluator: it ignores those at or before a device's last reading,
+    // which is exactly what a repeat is (the state is saved in this transaction with the readings).
+    for (const r of [...readings].sort((a, b) => a.at.getTime() - b.at.getTime())) {
       const list = perDevice.get(r.deviceId) ?? [];
       list.push({ at: r.at, value: r.value });
       perDevice.set(r.deviceId, list);
@@ -59,18 +60,22 @@ export async function ingestReadings(db: Db, readings: readonly IncomingReading[
       const ruleSet = rules.get(device.ruleSetId)!;
       const key = limitKeyOf(device.kind, device.boundary);
       const limit = key ? (ruleSet.data.limits[key] ?? null) : null;
-      const result = evaluateReadings(ruleSet.data, limit, parseDeviceState(device.state), list);
+      const previous = parseDeviceState(device.state);
+      const result = evaluateReadings(ruleSet.data, limit, previous, list);
+      if (result.state.lastAt === previous.lastAt) continue; // only repeats or late readings: nothing changed
       states.push({ id: deviceId, state: result.state });
       const scope = { deviceId, enterpriseId: device.enterpriseId, jurisdictionCode: device.jurisdictionCode };
       const touched = new Set<RuleKind>();
+      // A condition that opened, cleared and opened again within the batch is ONE touch of its alert (the first opening).
       for (const o of result.opened) {
+        if (touched.has(o.kind)) continue;
         const ext = result.extended.find((e) => e.kind === o.kind);
-        touches.push({ ...scope, kind: o.kind, grade: ruleSet.data.grades[o.kind].grade, openedAt: o.at, firstReadingAt: o.firstReadingAt, lastReadingAt: ext?.lastReadingAt ?? o.at, readings: ext?.readings ?? 0 });
+        touches.push({ ...scope, kind: o.kind, grade: gradeFor(ruleSet.data, o.kind).grade, openedAt: o.at, firstReadingAt: o.firstReadingAt, lastReadingAt: ext?.lastReadingAt ?? o.at, readings: ext?.readings ?? 0 });
         touched.add(o.kind);
       }
       for (const e of result.extended) {
         if (touched.has(e.kind)) continue;
-        touches.push({ ...scope, kind: e.kind, grade: ruleSet.data.grades[e.kind].grade, openedAt: e.lastReadingAt, firstReadingAt: null, lastReadingAt: e.lastReadingAt, readings: e.readings });
+        touches.push({ ...scope, kind: e.kind, grade: gradeFor(ruleSet.data, e.kind).grade, openedAt: e.lastReadingAt, firstReadingAt: null, lastReadingAt: e.lastReadingAt, readings: e.readings });
       }
       // Only the batch's final word counts: a condition that ended and came back stays active.
       for (const c of result.cleared) if (!result.state.open.includes(c.kind)) cleared.push({ deviceId, kind: c.kind, at: c.at });
@@ -78,36 +83,34 @@ export async function ingestReadings(db: Db, readings: readonly IncomingReading[
     const opened = await upsertAlerts(trx, touches);
     const clearedCount = await clearAlerts(trx, lastPer(cleared));
     await saveStates(trx, states);
-    return { stored: fresh.length, duplicates: readings.length - fresh.length, opened, cleared: clearedCount };
+    return { stored, duplicates: readings.length - stored, opened, cleared: clearedCount };
   });
 }
 
-/** Inserts the readings, ignoring repeats (also within the batch); returns those newly stored. */
-async function storeReadings(trx: Trx, readings: readonly IncomingReading[]): Promise<IncomingReading[]> {
-  const result = await sql<{ deviceId: string; at: Date; value: number }>`
-    INSERT INTO monitoring_readings (device_id, at, value)
-    SELECT * FROM unnest(${sql.val(readings.map((r) => r.deviceId))}::uuid[], ${sql.val(readings.map((r) => r.at.toISOString()))}::timestamptz[], ${sql.val(readings.map((r) => r.value))}::float8[])
-    ON CONFLICT DO NOTHING
-    RETURNING device_id, at, value`.execute(trx);
-  return result.rows.map((r) => ({ deviceId: r.deviceId, at: new Date(r.at), value: Number(r.value) }));
-}
-
-/** Minute and hour roll-ups of the new readings, in one statement. */
-async function upsertRollups(trx: Trx, fresh: readonly IncomingReading[]): Promise<void> {
-  if (fresh.length === 0) return;
-  await sql`
-    WITH r AS (
-      SELECT * FROM unnest(${sql.val(fresh.map((r) => r.deviceId))}::uuid[], ${sql.val(fresh.map((r) => r.at.toISOString()))}::timestamptz[], ${sql.val(fresh.map((r) => r.value))}::float8[]) AS t(device_id, at, value)
+/**
+ * Inserts the readings, ignoring repeats (also within the batch), and adds the NEW ones to the minute and hour
+ * roll-ups, in one statement (the rows never travel back); returns how many were new.
+ */
+async function storeReadings(trx: Trx, readings: readonly IncomingReading[]): Promise<number> {
+  const result = await sql<{ stored: number }>`
+    WITH fresh AS (
+      INSERT INTO monitoring_readings (device_id, at, value)
+      SELECT * FROM unnest(${sql.val(readings.map((r) => r.deviceId))}::uuid[], ${sql.val(readings.map((r) => r.at.toISOString()))}::timestamptz[], ${sql.val(readings.map((r) => r.value))}::float8[])
+      ON CONFLICT DO NOTHING
+      RETURNING device_id, at, value
     ), g AS (
-      SELECT device_id, 'minute' AS grain, date_trunc('minute', at, 'UTC') AS bucket, min(value) AS min, max(value) AS max, sum(value) AS sum, count(*)::int AS count FROM r GROUP BY 1, 3
+      SELECT device_id, 'minute' AS grain, date_trunc('minute', at, 'UTC') AS bucket, min(value) AS min, max(value) AS max, sum(value) AS sum, count(*)::int AS count FROM fresh GROUP BY 1, 3
       UNION ALL
-      SELECT device_id, 'hour', date_trunc('hour', at, 'UTC'), min(value), max(value), sum(value), count(*)::int FROM r GROUP BY 1, 3
+      SELECT device_id, 'hour', date_trunc('hour', at, 'UTC'), min(value), max(value), sum(value), count(*)::int FROM fresh GROUP BY 1, 3
+    ), rolled AS (
+      INSERT INTO monitoring_rollups (device_id, grain, bucket, min, max, sum, count)
+      SELECT device_id, grain, bucket, min, max, sum, count FROM g
+      ON CONFLICT (device_id, grain, bucket) DO UPDATE SET
+        min = least(monitoring_rollups.min, excluded.min), max = greatest(monitoring_rollups.max, excluded.max),
+        sum = monitoring_rollups.sum + excluded.sum, count = monitoring_rollups.count + excluded.count
     )
-    INSERT INTO monitoring_rollups (device_id, grain, bucket, min, max, sum, count)
-    SELECT device_id, grain, bucket, min, max, sum, count FROM g
-    ON CONFLICT (device_id, grain, bucket) DO UPDATE SET
-      min = least(monitoring_rollups.min, excluded.min), max = greatest(monitoring_rollups.max, excluded.max),
-      sum = monitoring_rollups.sum + excluded.sum, count = monitoring_rollups.count + excluded.count`.execute(trx);
+    SELECT count(*)::int AS stored FROM fresh`.execute(trx);
+  return result.rows[0]?.stored ?? 0;
 }
 
 /** Saves the evaluator states and last-seen times, in one statement. */

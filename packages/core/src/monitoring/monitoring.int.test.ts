@@ -116,6 +116,16 @@ describe('ingestReadings', () => {
   });
 });
 
+describe('ingestReadings: a condition that comes and goes within one batch', () => {
+  it('touches its one alert once (a rate of change that opens, calms and jumps again)', async () => {
+    // A minute apart: 22 → 25 (3 °C/min opens), 25.2 (calm clears), 28 (opens again) — all in one batch.
+    const r = await ingestReadings(database.db, [22, 25, 25.2, 28].map((value, i) => ({ deviceId: thermoB.id, at: at(i), value })), NOW);
+    expect(r).toMatchObject({ stored: 4, opened: 1 });
+    const alerts = await database.db.selectFrom('monitoringAlerts').select(['ruleKind', 'openedAt', 'clearedAt']).where('deviceId', '=', thermoB.id).execute();
+    expect(alerts).toEqual([{ ruleKind: 'rate_of_change', openedAt: at(1), clearedAt: null }]);
+  });
+});
+
 describe('checkSilentDevices', () => {
   it('opens silent for a quiet sensor and camera_offline for a camera never heard from, once', async () => {
     const later = new Date(NOW.getTime() + 11 * 60_000); // also past the cameras' 300 s since registration

@@ -274,6 +274,17 @@ export const FIELD_MESSAGES = {
   'field.monitoring_premises_unknown': { 'zh-CN': '不是本企业的场所', 'en-US': 'Not premises of this enterprise' },
   'field.monitoring_code_taken': { 'zh-CN': '本企业已有该编号的设备', 'en-US': 'The enterprise already has a device with this code' },
   'field.monitoring_boundary': { 'zh-CN': '压差设备须说明比较对象（非洁净区或相邻不同级别）；其他设备不填', 'en-US': 'A pressure gauge says what it compares with (non-clean area or another class); other devices leave it empty' },
+  'field.camera_event_id': { 'zh-CN': '事件编号不能超过 200 个字符', 'en-US': 'The event id has at most 200 characters' },
+  'field.camera_event_kind': {
+    'zh-CN': '未知的 AI 事件类型（no_hairnet、no_mask、no_workwear、smoking、phone_use、rodent、stranger）',
+    'en-US': 'Unknown AI event kind (no_hairnet, no_mask, no_workwear, smoking, phone_use, rodent, stranger)',
+  },
+  'field.camera_event_future': { 'zh-CN': '事件时间晚于当前时间超过 5 分钟', 'en-US': 'The event is more than 5 minutes in the future' },
+  'field.camera_confidence': { 'zh-CN': '置信度应为 0–1 之间的数值', 'en-US': 'The confidence is a number from 0 to 1' },
+  'field.camera_vendor': { 'zh-CN': '厂商名称不能超过 100 个字符', 'en-US': 'The vendor has at most 100 characters' },
+  'field.camera_snapshot_size': { 'zh-CN': '抓拍图片为空或超过 2 MB', 'en-US': 'The snapshot is empty or larger than 2 MB' },
+  'field.camera_snapshot_type': { 'zh-CN': '抓拍图片应为 JPEG 或 PNG，且与声明的类型一致', 'en-US': 'The snapshot is a JPEG or PNG image of the type it declares' },
+  'field.camera_snapshot_base64': { 'zh-CN': '抓拍图片应为 Base64 编码', 'en-US': 'The snapshot is Base64-encoded' },
 } as const satisfies Record<string, Localised>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -65,6 +65,16 @@ describe('evaluateReadings: rate of change', () => {
     ]);
     expect(result.opened).toEqual([]);
   });
+
+  it('measures over at least a minute: sensor noise at one reading a second is no rate of change', () => {
+    const noisy = Array.from({ length: 180 }, (_, i) => ({ at: new Date(T0 + i * 1000), value: 22 + (i % 2 === 0 ? 0.1 : -0.1) }));
+    expect(evaluateReadings(rules, temperature, EMPTY_DEVICE_STATE, noisy).opened).toEqual([]);
+    // A real jump still counts, measured from the reading the last measure ended on (2 min 0 s, 22.1 °C):
+    // 25.5 °C 80 s later is 2.55 °C/min.
+    const state = evaluateReadings(rules, temperature, EMPTY_DEVICE_STATE, noisy).state;
+    const jump = evaluateReadings(rules, temperature, state, [{ at: new Date(T0 + 200_000), value: 25.5 }]);
+    expect(jump.opened).toEqual([{ kind: 'rate_of_change', at: new Date(T0 + 200_000), firstReadingAt: new Date(T0 + 120_000) }]);
+  });
 });
 
 describe('evaluateSilence', () => {
@@ -118,6 +128,6 @@ describe('rule sets as versioned data', () => {
 
   it('reads a stored state defensively', () => {
     expect(parseDeviceState(null)).toEqual(EMPTY_DEVICE_STATE);
-    expect(parseDeviceState({ lastAt: '2026-03-01T08:00:00.000Z', lastValue: 3, outSince: null, open: ['silent', 'bogus'] })).toEqual({ lastAt: '2026-03-01T08:00:00.000Z', lastValue: 3, outSince: null, open: ['silent'] });
+    expect(parseDeviceState({ lastAt: '2026-03-01T08:00:00.000Z', lastValue: 3, outSince: null, open: ['silent', 'bogus'] })).toEqual({ lastAt: '2026-03-01T08:00:00.000Z', lastValue: 3, outSince: null, rateFromAt: null, rateFromValue: null, open: ['silent'] });
   });
 });

@@ -1,4 +1,4 @@
-import type { Limit, RuleKind, RuleSetData } from './rule-sets.ts';
+import { SENSOR_RULE_KINDS, type Limit, type RuleKind, type RuleSetData } from './rule-sets.ts';
 
 /**
  * The pure rule evaluator (规则引擎). It keeps, per device, the last reading, since when the stream has been
@@ -13,10 +13,19 @@ export interface DeviceState {
   lastValue: number | null;
   /** ISO instant of the first reading of the current excursion out of range; null when in range. */
   outSince: string | null;
+  /** The reading the rate of change is measured from (at least {@link RATE_WINDOW_MS} before the next measure). */
+  rateFromAt: string | null;
+  rateFromValue: number | null;
   open: RuleKind[];
 }
 
-export const EMPTY_DEVICE_STATE: DeviceState = { lastAt: null, lastValue: null, outSince: null, open: [] };
+export const EMPTY_DEVICE_STATE: DeviceState = { lastAt: null, lastValue: null, outSince: null, rateFromAt: null, rateFromValue: null, open: [] };
+
+/**
+ * The rate of change is measured over at least a minute, so it does not depend on how often a device reports:
+ * at one reading a second, ±0.1 °C of sensor noise would otherwise read as 12 °C/min.
+ */
+export const RATE_WINDOW_MS = 60_000;
 
 export interface Reading {
   at: Date;
@@ -58,7 +67,7 @@ const outOfRange = (limit: Limit, value: number): boolean => (limit.min !== null
  */
 export function evaluateReadings(rules: RuleSetData, limit: Limit | null, previous: DeviceState, readings: readonly Reading[]): Evaluation {
   const open = new Set(previous.open);
-  let { lastAt, lastValue, outSince } = previous;
+  let { lastAt, lastValue, outSince, rateFromAt, rateFromValue } = previous;
   const opened: ConditionOpened[] = [];
   const cleared: ConditionCleared[] = [];
   const extended = new Map<RuleKind, ConditionExtended>();
@@ -98,22 +107,27 @@ export function evaluateReadings(rules: RuleSetData, limit: Limit | null, previo
         clearCondition('out_of_range', reading.at);
       }
 
-      if (limit.maxRatePerMinute !== null && lastAt !== null && lastValue !== null) {
-        const minutes = (atMs - Date.parse(lastAt)) / 60_000;
-        const rate = Math.abs(reading.value - lastValue) / minutes;
+      if (limit.maxRatePerMinute !== null && rateFromAt !== null && rateFromValue !== null && atMs - Date.parse(rateFromAt) >= RATE_WINDOW_MS) {
+        const minutes = (atMs - Date.parse(rateFromAt)) / 60_000;
+        const rate = Math.abs(reading.value - rateFromValue) / minutes;
         if (rate > limit.maxRatePerMinute) {
           if (open.has('rate_of_change')) extend('rate_of_change', reading.at);
           else {
-            openCondition('rate_of_change', reading.at, new Date(lastAt));
+            openCondition('rate_of_change', reading.at, new Date(rateFromAt));
             extend('rate_of_change', reading.at);
           }
         } else clearCondition('rate_of_change', reading.at);
+        rateFromAt = iso;
+        rateFromValue = reading.value;
+      } else if (rateFromAt === null) {
+        rateFromAt = iso;
+        rateFromValue = reading.value;
       }
     }
     lastAt = iso;
     lastValue = reading.value;
   }
-  return { state: { lastAt, lastValue, outSince, open: [...open].sort() }, opened, cleared, extended: [...extended.values()] };
+  return { state: { lastAt, lastValue, outSince, rateFromAt, rateFromValue, open: [...open].sort() }, opened, cleared, extended: [...extended.values()] };
 }
 
 /**
@@ -136,6 +150,17 @@ export function evaluateSilence(rules: RuleSetData, isCamera: boolean, previous:
   };
 }
 
+/**
+ * A sign of life without a value (a camera's AI event): like a heartbeat reading it clears `silent` and
+ * `camera_offline` and moves `lastAt` on; `lastValue` stays. One at or before `lastAt` changes nothing.
+ */
+export function evaluateHeartbeat(previous: DeviceState, at: Date): Evaluation {
+  if (previous.lastAt !== null && at.getTime() <= Date.parse(previous.lastAt)) return { state: previous, opened: [], cleared: [], extended: [] };
+  const cleared: ConditionCleared[] = previous.open.filter((k) => k === 'silent' || k === 'camera_offline').map((kind) => ({ kind, at }));
+  const open = previous.open.filter((k) => k !== 'silent' && k !== 'camera_offline');
+  return { state: { ...previous, lastAt: at.toISOString(), open }, opened: [], cleared, extended: [] };
+}
+
 /** Reads a stored state (JSON) defensively: anything malformed counts as a device never heard from. */
 export function parseDeviceState(value: unknown): DeviceState {
   if (typeof value !== 'object' || value === null) return EMPTY_DEVICE_STATE;
@@ -145,6 +170,8 @@ export function parseDeviceState(value: unknown): DeviceState {
     lastAt: str(v.lastAt),
     lastValue: typeof v.lastValue === 'number' ? v.lastValue : null,
     outSince: str(v.outSince),
-    open: Array.isArray(v.open) ? v.open.filter((k): k is RuleKind => k === 'out_of_range' || k === 'rate_of_change' || k === 'silent' || k === 'camera_offline') : [],
+    rateFromAt: str(v.rateFromAt),
+    rateFromValue: typeof v.rateFromValue === 'number' ? v.rateFromValue : null,
+    open: Array.isArray(v.open) ? v.open.filter((k): k is RuleKind => (SENSOR_RULE_KINDS as readonly unknown[]).includes(k)) : [],
   };
 }

@@ -1,4 +1,5 @@
 import type { Localised } from '../i18n/locale.ts';
+import { AI_RULE_KINDS, CAMERA_EVENT_KIND_INFO, CAMERA_EVENT_KINDS, cameraRuleKind, type AiRuleKind } from './camera-events.ts';
 import type { LimitKey } from './devices.ts';
 
 /**
@@ -7,7 +8,9 @@ import type { LimitKey } from './devices.ts';
  * GB 17405-2025, so they are marked unconfirmed (china-rules.md §9). A site that needs other values makes an
  * override: a new version with the old one as parent, never an edit.
  */
-export const RULE_KINDS = ['out_of_range', 'rate_of_change', 'silent', 'camera_offline'] as const;
+/** The sensor conditions, then one condition per AI camera event kind (`ai_<kind>`, camera-events.ts). */
+export const SENSOR_RULE_KINDS = ['out_of_range', 'rate_of_change', 'silent', 'camera_offline'] as const;
+export const RULE_KINDS = [...SENSOR_RULE_KINDS, ...AI_RULE_KINDS] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 /** Alert grades (分级处置): immediate (立即处置), with a deadline (限期处置), routine (一般关注). */
@@ -25,6 +28,7 @@ export const RULE_KIND_LABELS: Record<RuleKind, Localised> = {
   rate_of_change: { 'zh-CN': '变化过快', 'en-US': 'Rate of change' },
   silent: { 'zh-CN': '设备失联', 'en-US': 'Device silent' },
   camera_offline: { 'zh-CN': '摄像头离线', 'en-US': 'Camera offline' },
+  ...(Object.fromEntries(CAMERA_EVENT_KINDS.map((k) => [cameraRuleKind(k), CAMERA_EVENT_KIND_INFO[k].label])) as Record<AiRuleKind, Localised>), // one entry per AI kind, built from the same list
 };
 
 export interface Limit {
@@ -51,7 +55,11 @@ export interface RuleSetData {
   silenceSeconds: number;
   /** No heartbeat from a camera for this long opens `camera_offline`. */
   cameraOfflineSeconds: number;
-  grades: Record<RuleKind, GradeRule>;
+  /**
+   * Grades by rule kind. Partial: sets stored before a kind existed (the AI camera kinds) lack it; read a
+   * grade with `gradeFor`, which falls back to the platform default.
+   */
+  grades: Partial<Record<RuleKind, GradeRule>>;
 }
 
 export interface RuleSet {
@@ -64,6 +72,14 @@ export interface RuleSet {
   source: string;
   data: RuleSetData;
 }
+
+/** The grades of the sensor conditions in the GMP defaults. */
+const SENSOR_GRADES: Record<(typeof SENSOR_RULE_KINDS)[number], GradeRule> = {
+  out_of_range: { grade: 'immediate', handleWithinHours: null },
+  rate_of_change: { grade: 'deadline', handleWithinHours: 24 },
+  silent: { grade: 'deadline', handleWithinHours: 24 },
+  camera_offline: { grade: 'routine', handleWithinHours: null },
+};
 
 const GMP_SOURCE = 'GB 17405-1998 《保健食品良好生产规范》 (mirrors drug GMP 1998); successor GB 17405-2025 not verified — china-rules.md §9, verify before use';
 
@@ -84,16 +100,25 @@ export const GMP_CLEAN_AREA_RULE_SET: RuleSet = {
     sustainSeconds: 300,
     silenceSeconds: 600,
     cameraOfflineSeconds: 300,
-    grades: {
-      out_of_range: { grade: 'immediate', handleWithinHours: null },
-      rate_of_change: { grade: 'deadline', handleWithinHours: 24 },
-      silent: { grade: 'deadline', handleWithinHours: 24 },
-      camera_offline: { grade: 'routine', handleWithinHours: null },
-    },
+    grades: { ...SENSOR_GRADES },
   },
 };
 
 export const BUILTIN_RULE_SETS: readonly RuleSet[] = [GMP_CLEAN_AREA_RULE_SET];
+
+/**
+ * The platform's default grade of every rule kind: the GMP set's for the sensor conditions, the AI event
+ * kinds' own defaults (camera-events.ts) for the camera conditions.
+ */
+export const DEFAULT_GRADES: Record<RuleKind, GradeRule> = {
+  ...SENSOR_GRADES,
+  ...(Object.fromEntries(CAMERA_EVENT_KINDS.map((k) => [cameraRuleKind(k), { grade: CAMERA_EVENT_KIND_INFO[k].grade, handleWithinHours: CAMERA_EVENT_KIND_INFO[k].handleWithinHours }])) as Record<AiRuleKind, GradeRule>), // one entry per AI kind
+};
+
+/** The grade a rule set gives a condition: its own, else the platform default (older stored sets lack newer kinds). */
+export function gradeFor(rules: RuleSetData, kind: RuleKind): GradeRule {
+  return rules.grades[kind] ?? DEFAULT_GRADES[kind];
+}
 
 /** What a site may change: single limit values, the timings, the grades. Anything left out is inherited. */
 export interface RuleSetOverride {

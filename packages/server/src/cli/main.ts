@@ -21,6 +21,7 @@ import {
 } from '@shian/core';
 import { loadConfig } from '../config.ts';
 import { runImportCommand } from './import-command.ts';
+import { runSimulateFleet } from './simulate-fleet-command.ts';
 
 const HELP = `Shian operator commands:  npm run shian -- <command> [options]
 
@@ -34,6 +35,12 @@ const HELP = `Shian operator commands:  npm run shian -- <command> [options]
   verify-audit                    walk the audit chain; names the first altered or removed entry (exit 1 if any)
   verify-draw NUMBER|ID            re-run a published random draw from its stored input and compare (exit 1 if it differs)
   run-jobs                        run every due background job now (re-grades, deadline sweep) and exit
+  simulate-fleet [--url mqtt://127.0.0.1:1884] [--interval 10] [--minutes N]
+                                  play the demo devices (智慧监管) on a broker: a reading per device every
+                                  --interval seconds with the demo scenario, for N minutes (default until Ctrl-C).
+                                  In demo mode the platform runs this simulator itself (SHIAN_SIMULATOR=off stops it).
+                                  The devices are read from the database: an embedded one (PGlite) belongs to one
+                                  process, so read it while the platform is stopped, or use DATABASE_URL
   backup FILE                     write a consistent logical backup (gzip JSON lines)
   restore FILE                    restore a backup into an empty database
 
@@ -64,6 +71,9 @@ async function run(argv: string[]): Promise<number> {
       name: { type: 'string' },
       kind: { type: 'string' },
       apply: { type: 'boolean' },
+      url: { type: 'string' },
+      interval: { type: 'string' },
+      minutes: { type: 'string' },
     },
   });
   switch (command) {
@@ -155,6 +165,12 @@ async function run(argv: string[]): Promise<number> {
         console.log(`ran ${await worker.drain()} job(s)`);
         await worker.stop();
         return 0;
+      });
+    case 'simulate-fleet':
+      return runSimulateFleet({ url: values.url, interval: values.interval, minutes: values.minutes }, async () => {
+        const { findDemoFleet } = await import('@shian/core/demo/demo-monitoring.ts');
+        // The devices are read, then the database is closed: the simulator needs only the broker.
+        return withDatabase(({ db }) => findDemoFleet(db));
       });
     case 'backup':
       if (!positionals[0]) return usage();

@@ -32,6 +32,9 @@ import { registerDutyRoutes } from './duties/duties.routes.ts';
 import { registerMonitoringReadingRoutes } from './monitoring/readings.routes.ts';
 import { registerMonitoringDeviceRoutes } from './monitoring/devices.routes.ts';
 import { registerMonitoringAlertRoutes } from './monitoring/alerts.routes.ts';
+import { registerMonitoringCameraEventRoutes } from './monitoring/camera-events.routes.ts';
+import { registerMonitoringWallRoutes } from './monitoring/wall.routes.ts';
+import { registerMonitoringRuleSetRoutes } from './monitoring/rule-sets.routes.ts';
 
 export interface RouteDeps {
   database: Database;
@@ -71,4 +74,7 @@ export async function registerRoutes(api: FastifyInstance, deps: RouteDeps): Pro
   registerMonitoringReadingRoutes(api, deps);
   registerMonitoringDeviceRoutes(api, deps);
   registerMonitoringAlertRoutes(api, deps);
+  registerMonitoringCameraEventRoutes(api, deps);
+  registerMonitoringWallRoutes(api, deps);
+  registerMonitoringRuleSetRoutes(api, deps);
 }

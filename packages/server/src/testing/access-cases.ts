@@ -214,7 +214,7 @@ export const credentials = (username: string) => ({ username, password: TEST_PAS
 
 export type RegistryTable = 'enterprises' | 'licences' | 'products' | 'people';
 const isRegistryTable = (table: string): table is RegistryTable => ['enterprises', 'licences', 'products', 'people'].includes(table);
-export type RecordTable = RegistryTable | 'inspections' | 'rectificationOrders' | 'riskTriggers' | 'recusals' | 'clocks' | 'inspectionPlans' | 'draws' | 'premises' | 'apiKeys' | 'recalls' | 'recallNotices' | 'traceCodeBatches' | 'traceAlerts' | 'dutyRiskItems' | 'dutyHazards' | 'trainingRecords' | 'examSessions' | 'examCandidates' | 'examAttempts' | 'selfInspectionReports' | 'selfInspectionRectifications' | 'monitoringDevices' | 'monitoringAlerts';
+export type RecordTable = RegistryTable | 'inspections' | 'rectificationOrders' | 'riskTriggers' | 'recusals' | 'clocks' | 'inspectionPlans' | 'draws' | 'premises' | 'apiKeys' | 'recalls' | 'recallNotices' | 'traceCodeBatches' | 'traceAlerts' | 'dutyRiskItems' | 'dutyHazards' | 'trainingRecords' | 'examSessions' | 'examCandidates' | 'examAttempts' | 'selfInspectionReports' | 'selfInspectionRectifications' | 'monitoringDevices' | 'monitoringAlerts' | 'monitoringCameraEvents';
 
 /** What a request acts on, as far as the rules care. */
 export type Target =

@@ -19,7 +19,8 @@ export interface PlatformProcess {
   dispose(): void;
 }
 
-export function platformProcess(name: string, portFrom: number): PlatformProcess {
+/** `env` adds to or overrides the process environment, e.g. a fixed `SHIAN_MQTT_PORT` that survives a restart. */
+export function platformProcess(name: string, portFrom: number, env: Record<string, string> = {}): PlatformProcess {
   const dataDir = mkdtempSync(join(tmpdir(), `shian-${name}-`));
   const port = portFrom + Math.floor(Math.random() * 90);
   const base = `http://127.0.0.1:${port}`;
@@ -32,7 +33,7 @@ export function platformProcess(name: string, portFrom: number): PlatformProcess
     },
     start() {
       const proc = spawn(process.execPath, [MAIN], {
-        env: { ...process.env, SHIAN_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SHIAN_DEMO: '0', DATABASE_URL: '', LOG_LEVEL: 'error', SHIAN_MQTT_PORT: '0' },
+        env: { ...process.env, SHIAN_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SHIAN_DEMO: '0', DATABASE_URL: '', LOG_LEVEL: 'error', SHIAN_MQTT_PORT: '0', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child = proc;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALERT_GRADES, RULE_KINDS } from '@shian/domain';
-import type { MonitoringAlertRow, RulePrecision } from '@shian/core';
+import type { MonitoringAlertListRow, MonitoringAlertRow, RulePrecision } from '@shian/core';
+import { cameraSnapshotUrl } from './camera-events.contract.ts';
 
 /** Shapes of the monitoring alert API (监测预警): the list, the handling steps (分级处置), rule precision. */
 
@@ -48,6 +49,17 @@ export const alertSchema = z
   })
   .meta({ id: 'MonitoringAlert' });
 
+/** An alert as listed: with its device's code and area and its enterprise's name, for the handling page (预警处置). */
+export const alertListItemSchema = alertSchema
+  .extend({
+    deviceCode: z.string(),
+    area: z.string(),
+    enterpriseName: z.string(),
+    /** An AI camera alert's newest snapshot (`GET …/camera-events/{id}/snapshot`); null for other alerts or without one. */
+    latestSnapshotUrl: z.string().nullable(),
+  })
+  .meta({ id: 'MonitoringAlertListItem' });
+
 export const rulePrecisionSchema = z
   .object({
     ruleKind: z.enum(RULE_KINDS),
@@ -81,6 +93,10 @@ export function presentAlert(a: MonitoringAlertRow): z.infer<typeof alertSchema>
     version: a.version,
     updatedAt: iso(a.updatedAt),
   };
+}
+
+export function presentAlertListItem(a: MonitoringAlertListRow): z.infer<typeof alertListItemSchema> {
+  return { ...presentAlert(a), deviceCode: a.deviceCode, area: a.area, enterpriseName: a.enterpriseName, latestSnapshotUrl: a.latestSnapshotEventId ? cameraSnapshotUrl(a.latestSnapshotEventId) : null };
 }
 
 export const presentPrecision = (p: RulePrecision): z.infer<typeof rulePrecisionSchema> => ({ ...p });

@@ -5,7 +5,7 @@ import { acknowledgeAlert, closeAlert, listAlerts, precisionByRule, sendAlertToE
 import { requireUser } from '../../plugins/request-context.ts';
 import { commonErrors, idParamsSchema } from '../common.contract.ts';
 import type { RouteDeps } from '../index.ts';
-import { alertCloseSchema, alertListQuerySchema, alertSchema, alertStepSchema, precisionQuerySchema, presentAlert, presentPrecision, rulePrecisionSchema } from './alerts.contract.ts';
+import { alertCloseSchema, alertListItemSchema, alertListQuerySchema, alertSchema, alertStepSchema, precisionQuerySchema, presentAlert, presentAlertListItem, presentPrecision, rulePrecisionSchema } from './alerts.contract.ts';
 
 /** The handling steps before closing: acknowledge (确认), send to the enterprise (下发企业), verify (核实). */
 const STEPS: readonly { path: string; summary: string; run: (ctx: Ctx, id: string, note?: string) => Promise<MonitoringAlertRow> }[] = [
@@ -30,12 +30,12 @@ export function registerMonitoringAlertRoutes(app: FastifyInstance, _deps: Route
         tags: ['monitoring'],
         summary: 'Alerts in scope, unsettled first then newest (at most 200): by status, device, enterprise',
         querystring: alertListQuerySchema,
-        response: { 200: z.object({ items: z.array(alertSchema) }), ...commonErrors },
+        response: { 200: z.object({ items: z.array(alertListItemSchema) }), ...commonErrors },
       },
     },
     async (request) => {
       const rows = await listAlerts(request.ctx, request.query);
-      return { items: rows.map(presentAlert) };
+      return { items: rows.map(presentAlertListItem) };
     },
   );
 
