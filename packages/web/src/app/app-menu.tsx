@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { Menu, type MenuProps } from 'antd';
 import { AlertOutlined, ApartmentOutlined, BarChartOutlined, NotificationOutlined } from '@ant-design/icons';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { ApiOutlined, WarningOutlined } from '@ant-design/icons';
+import { DashboardOutlined } from '@ant-design/icons';
 import { AuditOutlined, CloudUploadOutlined, DatabaseOutlined, ExperimentOutlined, FieldTimeOutlined, FormOutlined, GlobalOutlined, HomeOutlined, NodeIndexOutlined, QrcodeOutlined, ScheduleOutlined, ShopOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +14,8 @@ import { hasGrant } from './grants.ts';
 import { WorkQueueMenuLabel } from '../pages/work/work-queue-badge.tsx';
 import { L as SELF_INSPECTION } from '../pages/self-inspection/labels.ts';
 import { DUTY_TEXT } from '../pages/duties/duties-text.ts';
+import { H as MONITORING } from '../pages/monitoring/handling-text.ts';
+import { W as MONITORING_WALL } from '../pages/monitoring/wall-text.ts';
 import { pickLocalised } from '../i18n/localised.ts';
 import { useLocale } from '../i18n/setup.ts';
 
@@ -77,6 +81,10 @@ export function AppMenu({ onNavigate }: { onNavigate?: () => void }) {
     { key: 'self-inspection', to: '/self-inspection/reports', label: pickLocalised(locale, SELF_INSPECTION.navReports), icon: <AuditOutlined aria-hidden />, grant: 'self_inspection.read' },
     { key: 'self-inspection-items', to: '/self-inspection/rectifications', label: pickLocalised(locale, SELF_INSPECTION.navRectifications), icon: <AuditOutlined aria-hidden />, grant: 'self_inspection.read' },
     { key: 'qa-releases', to: '/qa-releases', label: pickLocalised(locale, SELF_INSPECTION.navReleases), icon: <AuditOutlined aria-hidden />, grant: 'self_inspection.read' },
+    // 智慧监管 (smart monitoring): 设备管理 (devices and their credentials), 预警处置 (graded alerts and their handling).
+    { key: 'monitoring-wall', to: '/monitoring', label: pickLocalised(locale, MONITORING_WALL.navWall), icon: <DashboardOutlined aria-hidden />, grant: 'monitoring.read' },
+    { key: 'monitoring-devices', to: '/monitoring/devices', label: pickLocalised(locale, MONITORING.navDevices), icon: <ApiOutlined aria-hidden />, grant: 'monitoring.read' },
+    { key: 'monitoring-alerts', to: '/monitoring/alerts', label: pickLocalised(locale, MONITORING.navAlerts), icon: <WarningOutlined aria-hidden />, grant: 'monitoring.read' },
     // 信息公开 opens the public pages (their own frame, no sign-in needed); they link back here.
     { key: 'public', to: '/public/draws', label: t('publicPages.nav'), icon: <GlobalOutlined aria-hidden /> },
   ];

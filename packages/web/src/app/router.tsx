@@ -43,6 +43,10 @@ const SelfInspectionReportsPage = lazyNamed(() => import('../pages/self-inspecti
 const SelfInspectionReportPage = lazyNamed(() => import('../pages/self-inspection/report-page.tsx'), 'SelfInspectionReportPage');
 const RectificationItemsPage = lazyNamed(() => import('../pages/self-inspection/rectification-items-page.tsx'), 'RectificationItemsPage');
 const QaReleasePage = lazyNamed(() => import('../pages/self-inspection/qa-release-page.tsx'), 'QaReleasePage');
+const MonitoringDevicesPage = lazyNamed(() => import('../pages/monitoring/devices-page.tsx'), 'DevicesPage');
+const MonitoringAlertsPage = lazyNamed(() => import('../pages/monitoring/alerts-page.tsx'), 'AlertsPage');
+const MonitoringWallPage = lazyNamed(() => import('../pages/monitoring/monitoring-wall-page.tsx'), 'MonitoringWallPage');
+const MonitoringSitePage = lazyNamed(() => import('../pages/monitoring/monitoring-site-page.tsx'), 'MonitoringSitePage');
 const NotFoundPage = lazyNamed(() => import('./status-pages.tsx'), 'NotFoundPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
@@ -110,6 +114,10 @@ export const router = createBrowserRouter([
           { path: 'self-inspection/reports/:id', element: page(<SelfInspectionReportPage />) },
           { path: 'self-inspection/rectifications', element: page(<RectificationItemsPage />) },
           { path: 'qa-releases', element: page(<QaReleasePage />) },
+          { path: 'monitoring/devices', element: page(<MonitoringDevicesPage />) },
+          { path: 'monitoring/alerts', element: page(<MonitoringAlertsPage />) },
+          { path: 'monitoring', element: page(<MonitoringWallPage />) },
+          { path: 'monitoring/sites/:enterpriseId', element: page(<MonitoringSitePage />) },
           { path: '*', element: page(<NotFoundPage />) },
         ],
       },

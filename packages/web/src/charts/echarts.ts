@@ -8,6 +8,8 @@ import {
   AriaComponent,
   GridComponent,
   LegendPlainComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
   TooltipComponent,
   type AriaComponentOption,
   type GridComponentOption,
@@ -16,7 +18,8 @@ import {
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendPlainComponent, TooltipComponent, CanvasRenderer]);
+// Mark lines and areas: a monitoring chart's limits (监测曲线的限值).
+echarts.use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendPlainComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = echarts.ComposeOption<
   BarSeriesOption | LineSeriesOption | PieSeriesOption | AriaComponentOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
