@@ -3,6 +3,7 @@ import { benchDrawAndPlan } from './draw-and-plan.ts';
 import { benchRegistrySearch } from './registry-search.ts';
 import { benchEpcisCapture } from './epcis-capture.ts';
 import { benchIssueCodes, benchScanPage } from './scan-page.ts';
+import { benchMonitoringIngest } from './monitoring-ingest.ts';
 
 // `npm run bench -- <name> [options]`: each benchmark prints its figures; docs/performance.md records them.
 const [name, ...rest] = process.argv.slice(2);
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     months: { type: 'string' },
     rate: { type: 'string' },
     chunks: { type: 'string' },
+    devices: { type: 'string' },
+    'per-message': { type: 'string' },
   },
 });
 switch (name) {
@@ -65,11 +68,21 @@ switch (name) {
       chunks: (values.chunks ?? '5000,20000,50000').split(',').map(Number),
     });
     break;
+  case 'monitoring-ingest':
+    await benchMonitoringIngest({
+      devices: Number(values.devices ?? 2000),
+      rate: Number(values.rate ?? 12_000),
+      duration: Number(values.duration ?? 20),
+      perMessage: Number(values['per-message'] ?? 1),
+      pglite: values.pglite === true,
+    });
+    break;
   default:
     console.log('benchmarks: registry-search [--sellers N] [--requests N] [--concurrency N]');
     console.log('            draw-and-plan [--sellers N] [--repetitions N] [--db-repetitions N]');
     console.log('            epcis-capture [--events N] [--pglite]');
     console.log('            issue-codes [--codes N] [--pglite] [--chunks 5000,20000,50000]');
     console.log('            scan-page [--events N] [--codes N] [--batches N] [--months N] [--connections N] [--duration S] [--rate N] [--keep] [--reuse]');
+    console.log('            monitoring-ingest [--devices N] [--rate N] [--duration S] [--per-message N] [--pglite]');
     process.exitCode = 2;
 }

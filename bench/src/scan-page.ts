@@ -290,9 +290,16 @@ export async function benchScanPage(options: ScanPageOptions): Promise<void> {
       }
     }
 
-    // URLs of existing codes, as printed on packs: lot in the path, expiry in the query string.
+    // Every run starts from the same scan state (a reused database keeps the counts of earlier runs, which
+    // would turn most sampled codes into copy-rule candidates that real traffic rarely produces).
+    await sql`UPDATE trace_codes SET scan_count = 0, first_scanned_at = NULL, last_scanned_at = NULL WHERE scan_count > 0`.execute(database.db);
+    await sql`TRUNCATE trace_scans`.execute(database.db);
+    await sql`DELETE FROM trace_alerts`.execute(database.db);
+    await sql`VACUUM (ANALYZE) trace_codes`.execute(database.db);
+    // URLs of existing codes, as printed on packs: lot in the path, expiry in the query string. 200,000 of
+    // them, so a code is scanned about once per run, as items in the field mostly are.
     const sample = await sql<{ gtin: string; serial: string; lot: string; expiryDate: string }>`
-      SELECT c.gtin, c.serial, b.lot, b.expiry_date FROM trace_codes c TABLESAMPLE SYSTEM (20) JOIN trace_code_batches b ON b.id = c.batch_id LIMIT 50000`.execute(database.db);
+      SELECT c.gtin, c.serial, b.lot, b.expiry_date FROM trace_codes c TABLESAMPLE SYSTEM (20) JOIN trace_code_batches b ON b.id = c.batch_id LIMIT 200000`.execute(database.db);
     for (const c of sample.rows) paths.push(new URL(buildDigitalLink('http://bench', { key: 'gtin', gtin: c.gtin, lot: c.lot, serial: c.serial, attributes: { expiry: c.expiryDate } })).pathname + `?17=${encodeGs1Date(c.expiryDate)}`);
     const counts = await sql<{ events: number; codes: number }>`SELECT (SELECT count(*) FROM epcis_events) AS events, (SELECT count(*) FROM trace_codes) AS codes`.execute(database.db);
     const partitions = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_inherits WHERE inhparent = 'epcis_events'::regclass`.execute(database.db);

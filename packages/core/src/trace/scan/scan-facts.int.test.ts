@@ -134,24 +134,34 @@ describe('the scan page facts (one query)', () => {
     expect(gtinSpellings('00012345678905')).toEqual(['00012345678905', '0012345678905', '012345678905']);
   });
 
-  it('reads the same through the scan page reader, which skips months before the lot was made for the release', async () => {
+  it("keeps a lot's facts for a while in the scan page reader, never its recalls, and skips months before the lot was made", async () => {
     expect(boundOf('2026-03-01')).toBe('2026-02-01T00:00:00Z');
     expect(boundOf('2026-03-15')).toBe('2026-03-01T00:00:00Z');
-    const reader = createScanFactsReader(database.db);
+    expect(NO_BOUND).toBe('-infinity');
+    let clock = 0;
+    const reader = createScanFactsReader(database.db, undefined, { ttlMs: 30_000, now: () => clock });
     for (const serial of serials) {
       expect(await reader.find(itemKey(serial))).toEqual(await findScanFacts(database.db, itemKey(serial)));
     }
+    const lotClass = canonicalLotClass(batch.gtin, batch.lot);
     // An inspection recorded before the batch existed is not about its lot: the bound leaves it out.
     await database.db.insertInto('epcisEvents').values({
       recordTime: new Date('2020-01-01T00:00:00Z'), eventTime: new Date('2026-12-01T00:00:00Z'), eventTimeZoneOffset: '+08:00',
       eventId: `urn:uuid:${crypto.randomUUID()}`, eventType: 'ObjectEvent', action: 'OBSERVE', bizStep: 'inspecting', disposition: 'damaged',
       readPoint: null, bizLocation: null, transformationId: null, errorReason: null, parentId: null,
-      anyClasses: [canonicalLotClass(batch.gtin, batch.lot)], enterpriseId: producer.enterprise.id, jurisdictionCode: '310115', captureId: crypto.randomUUID(), doc: '{}',
+      anyClasses: [lotClass], enterpriseId: producer.enterprise.id, jurisdictionCode: '310115', captureId: crypto.randomUUID(), doc: '{}',
     }).execute();
-    expect((await findScanFacts(database.db, itemKey(serialAt(3))))?.release?.disposition).toBe('damaged');
+    expect((await findScanFacts(database.db, itemKey(serialAt(3))))?.release?.disposition).toBe('conformant');
+    // A later release inspection: read at once without the reader; by the reader once the lot's kept facts expire.
+    await insertEvent(database.db, { at: '2026-03-10T09:00:00+08:00', enterpriseId: producer.enterprise.id, bizStep: 'inspecting', disposition: 'non_conformant', classes: [lotClass] });
+    expect((await findScanFacts(database.db, itemKey(serialAt(3))))?.release?.disposition).toBe('non_conformant');
     expect((await reader.find(itemKey(serialAt(3))))?.release?.disposition).toBe('conformant');
-    // A label with another lot is read unbounded (the bound of that lot says nothing of this code).
-    expect((await reader.find({ ...itemKey(serialAt(3)), lot: 'OTHER' }))?.release?.disposition).toBe('damaged');
-    expect(NO_BOUND).toBe('-infinity');
+    // A recall is never kept: it shows at once.
+    const before = (await reader.find(itemKey(serialAt(3))))?.recalls.length ?? 0;
+    await insertRecall(database.db, { enterpriseId: producer.enterprise.id, jurisdictionCode: '310115007', gtin: batch.gtin, lot: null, serials: [serialAt(3)] });
+    expect((await reader.find(itemKey(serialAt(3))))?.recalls).toHaveLength(before + 1);
+    clock += 30_001;
+    expect((await reader.find(itemKey(serialAt(3))))?.release?.disposition).toBe('non_conformant');
+    expect(await reader.find(itemKey(serialAt(3)))).toEqual(await findScanFacts(database.db, itemKey(serialAt(3))));
   });
 });

@@ -3,10 +3,10 @@ import { canonicalItem, canonicalLotClass, findJurisdiction } from '@shian/domai
 import type { Db } from '../../db/connect.ts';
 
 /**
- * What the public scan page (扫码查询) shows about a code, read in ONE round trip: the code and its batch,
- * the product (registration or filing number), the maker and its production licence, open recalls of the lot
- * or the serial, the maker's release inspection (出厂检验) of the lot, and the districts and streets the item
- * (or a case or pallet it was packed into) has been at. Nothing here is cached: a recall shows at once.
+ * What the public scan page (扫码查询) shows about a code: the code and its batch, open recalls of the lot or
+ * the serial, and the districts and streets the item (or a case or pallet it was packed into) has been at —
+ * read on every scan — and the lot's facts: the product (registration or filing number), the maker and its
+ * production licence, and the lot's release (出厂放行), which the scan page's reader keeps for half a minute.
  */
 
 /** An open recall (召回) covering the lot or the serial. */
@@ -131,18 +131,8 @@ function namedPlace(place: { firstSeenAt: string; jurisdictionCode: string }): S
   };
 }
 
-/** A row as the single query returns it: every column aliased in camelCase, JSON columns parsed by the driver. */
-interface FactsRow {
-  serial: string | null;
-  seq: number | null;
-  scanCount: number | null;
-  firstScannedAt: Date | null;
-  batchId: string | null;
-  batchNumber: string | null;
-  lot: string | null;
-  productionDate: string | null;
-  expiryDate: string | null;
-  batchJurisdiction: string | null;
+/** The lot's facts: product, maker, licence and release (what {@link ScanFactsReader} keeps for a while). */
+interface LotRow {
   productId: string;
   productName: string;
   registrationNumber: string;
@@ -151,19 +141,47 @@ interface FactsRow {
   makerName: string;
   makerJurisdiction: string;
   licenceNumber: string | null;
-  recalls: ScanRecall[] | null;
   release: { disposition: string | null; eventTime: string } | null;
+}
+
+/** The batch's columns (null on a GTIN page without a lot). */
+interface BatchColumns {
+  batchId: string | null;
+  batchNumber: string | null;
+  lot: string | null;
+  productionDate: string | null;
+  expiryDate: string | null;
+  batchJurisdiction: string | null;
+}
+
+/** A lot or GTIN page: one statement with the batch and the lot's facts. */
+interface ClassRow extends BatchColumns, LotRow {
+  recalls: ScanRecall[] | null;
+}
+
+/** An item code, read on every scan: the code, its batch, the open recalls and the places (never kept). */
+interface ItemRow extends BatchColumns {
+  serial: string;
+  seq: number;
+  scanCount: number;
+  firstScannedAt: Date | null;
+  batchId: string;
+  /** The earliest day of the batch (its production date or request date), `YYYY-MM-DD`. */
+  firstDay: string;
+  recalls: ScanRecall[] | null;
   places: { firstSeenAt: string; jurisdictionCode: string }[] | null;
 }
 
 const licenceSql = (makerId: RawBuilder<unknown>): RawBuilder<unknown> =>
   sql`(SELECT l.number FROM licences l WHERE l.enterprise_id = ${makerId} AND l.kind = 'SC' AND l.status = 'valid' ORDER BY l.valid_until DESC LIMIT 1)`;
 
-/** The columns of the batch, product and maker, aliased alike for both drivers. */
-const COMMON_COLUMNS = sql`b.id AS "batchId", b.number AS "batchNumber", b.lot AS "lot", b.production_date AS "productionDate",
-  b.expiry_date AS "expiryDate", b.jurisdiction_code AS "batchJurisdiction",
-  p.id AS "productId", p.name AS "productName", p.registration_number AS "registrationNumber", p.category AS "category",
-  e.id AS "makerId", e.name AS "makerName", e.jurisdiction_code AS "makerJurisdiction"`;
+/** The columns of the batch, aliased alike for both drivers. */
+const BATCH_COLUMNS = sql`b.id AS "batchId", b.number AS "batchNumber", b.lot AS "lot", b.production_date AS "productionDate",
+  b.expiry_date AS "expiryDate", b.jurisdiction_code AS "batchJurisdiction"`;
+
+/** The product and maker columns, aliased alike for both drivers. */
+const LOT_COLUMNS = sql`p.id AS "productId", p.name AS "productName", p.registration_number AS "registrationNumber", p.category AS "category",
+  e.id AS "makerId", e.name AS "makerName", e.jurisdiction_code AS "makerJurisdiction", ${licenceSql(sql.ref('e.id'))} AS "licenceNumber"`;
 
 /**
  * The earliest record time an item's events can have, as an SQL literal (a UTC month start, or -infinity when
@@ -184,27 +202,35 @@ export function boundOf(firstDay: string): ScanBound {
 
 const boundSql = (since: ScanBound): RawBuilder<unknown> => sql`${sql.lit(since)}::timestamptz`;
 
-/** One item code: everything in one statement, or no row when the code was never issued. */
-function itemQuery(gtin: string, serial: string, item: string, since: ScanBound): RawBuilder<FactsRow> {
-  const lotClass = lotClassSql(sql.ref('b.gtin'), sql.ref('b.lot'));
-  return sql<FactsRow>`
-    SELECT c.serial AS "serial", c.seq AS "seq", c.scan_count AS "scanCount", c.first_scanned_at AS "firstScannedAt", ${COMMON_COLUMNS},
-      ${licenceSql(sql.ref('e.id'))} AS "licenceNumber",
+/** One item code: the code, its batch, open recalls and places in one statement; no row when never issued. */
+function itemQuery(gtin: string, serial: string, item: string): RawBuilder<ItemRow> {
+  return sql<ItemRow>`
+    SELECT c.serial AS "serial", c.seq AS "seq", c.scan_count AS "scanCount", c.first_scanned_at AS "firstScannedAt", ${BATCH_COLUMNS},
+      to_char(least(b.production_date, (b.created_at AT TIME ZONE 'UTC')::date), 'YYYY-MM-DD') AS "firstDay",
       ${recallsSql(sql.ref('c.gtin'), sql.ref('b.lot'), sql.ref('c.serial'))} AS "recalls",
-      ${releaseSql(sql.ref('p.id'), sql.ref('b.lot'), lotClass, sql.ref('e.id'), boundSql(since))} AS "release",
       ${placesSql(sql.val(item))} AS "places"
     FROM trace_codes c
     JOIN trace_code_batches b ON b.id = c.batch_id
-    JOIN products p ON p.id = b.product_id
-    JOIN enterprises e ON e.id = b.enterprise_id
     WHERE c.gtin = ${gtin} AND c.serial = ${serial}`;
 }
 
+/** A batch's lot facts: product, maker, licence, release (events read from `since` on). */
+function lotQuery(batchId: string, since: ScanBound): RawBuilder<LotRow> {
+  const lotClass = lotClassSql(sql.ref('b.gtin'), sql.ref('b.lot'));
+  return sql<LotRow>`
+    SELECT ${LOT_COLUMNS},
+      ${releaseSql(sql.ref('p.id'), sql.ref('b.lot'), lotClass, sql.ref('e.id'), boundSql(since))} AS "release"
+    FROM trace_code_batches b
+    JOIN products p ON p.id = b.product_id
+    JOIN enterprises e ON e.id = b.enterprise_id
+    WHERE b.id = ${batchId}::uuid`;
+}
+
 /** A lot or a GTIN: the latest batch of the lot when there is one, else the product registered with the GTIN. */
-function classQuery(gtin: string, lot: string | null): RawBuilder<FactsRow> {
+function classQuery(gtin: string, lot: string | null): RawBuilder<ClassRow> {
   const lotValue = sql.val(lot);
   const release = lot === null ? sql`NULL::json` : releaseSql(sql.ref('p.id'), lotValue, sql.val(canonicalLotClass(gtin, lot)), sql.ref('e.id'), boundSql(NO_BOUND));
-  return sql<FactsRow>`
+  return sql<ClassRow>`
     WITH batch AS (
       SELECT b.* FROM trace_code_batches b
       WHERE ${lotValue}::text IS NOT NULL AND b.gtin = ${gtin} AND b.lot = ${lotValue}
@@ -215,11 +241,9 @@ function classQuery(gtin: string, lot: string | null): RawBuilder<FactsRow> {
         SELECT q.id FROM products q WHERE q.gtins && ${sql.val(gtinSpellings(gtin))}::text[]
         ORDER BY (q.status = 'active') DESC, q.created_at LIMIT 1))
     )
-    SELECT NULL::text AS "serial", NULL::int AS "seq", NULL::int AS "scanCount", NULL::timestamptz AS "firstScannedAt", ${COMMON_COLUMNS},
-      ${licenceSql(sql.ref('e.id'))} AS "licenceNumber",
+    SELECT ${BATCH_COLUMNS}, ${LOT_COLUMNS},
       ${recallsSql(sql.val(gtin), lotValue, sql.val(null))} AS "recalls",
-      ${release} AS "release",
-      NULL::json AS "places"
+      ${release} AS "release"
     FROM product p
     JOIN enterprises e ON e.id = p.enterprise_id
     LEFT JOIN batch b ON true`;
@@ -237,88 +261,119 @@ export function kyselyRunner(db: Db): StatementRunner {
   return async <R>(query: CompiledQuery<R>): Promise<R[]> => [...(await db.executeQuery(query)).rows];
 }
 
-/** Stand-ins compiled into the item statement once, swapped for each scan's values. */
-const SLOT = { gtin: '\u0000gtin', serial: '\u0000serial', item: '\u0000item' } as const;
-const compiledItemQueries = new WeakMap<Db, Map<ScanBound, CompiledQuery<FactsRow>>>();
+/** Stand-ins compiled into a statement once, swapped for each scan's values. */
+const SLOT = { gtin: '\u0000gtin', serial: '\u0000serial', item: '\u0000item', batch: '\u0000batch' } as const;
 
-/**
- * The one statement of {@link findScanFacts}, compiled. The item statement (every scan) is compiled once per
- * database and bound and reused with the scan's values; lot and GTIN pages are compiled each time.
- */
-export function compileScanFactsQuery(db: Db, key: ScanKey, since: ScanBound = NO_BOUND): CompiledQuery<FactsRow> {
-  if (key.serial === null) return classQuery(key.gtin, key.lot).compile(db);
-  const byBound = compiledItemQueries.get(db) ?? new Map<ScanBound, CompiledQuery<FactsRow>>();
-  compiledItemQueries.set(db, byBound);
-  let template = byBound.get(since);
-  if (!template) {
-    template = itemQuery(SLOT.gtin, SLOT.serial, SLOT.item, since).compile(db);
-    byBound.set(since, template);
-  }
-  const values: Record<string, string> = { [SLOT.gtin]: key.gtin, [SLOT.serial]: key.serial, [SLOT.item]: canonicalItem(key.gtin, key.serial) };
-  return { ...template, parameters: template.parameters.map((p) => (typeof p === 'string' && p in values ? values[p] : p)) };
-}
-
-/**
- * The facts of a scanned code, or null when the platform never issued it (an item code) or knows no product
- * with the GTIN (a lot or GTIN code): a possible counterfeit. `since` bounds the events read (see
- * {@link ScanBound}); the scan page's reader finds it from the lot in the URL.
- */
-export async function findScanFacts(db: Db, key: ScanKey, run: StatementRunner = kyselyRunner(db), since: ScanBound = NO_BOUND): Promise<ScanFacts | null> {
-  const [row] = await run(compileScanFactsQuery(db, key, since));
-  if (!row) return null;
-  return {
-    product: { id: row.productId, name: row.productName, registrationNumber: row.registrationNumber, category: row.category },
-    maker: { id: row.makerId, name: row.makerName, licenceNumber: row.licenceNumber, jurisdictionCode: row.makerJurisdiction },
-    batch:
-      row.batchId && row.batchNumber && row.lot && row.productionDate && row.expiryDate && row.batchJurisdiction
-        ? { id: row.batchId, number: row.batchNumber, lot: row.lot, productionDate: row.productionDate, expiryDate: row.expiryDate, jurisdictionCode: row.batchJurisdiction }
-        : null,
-    code: row.serial !== null && row.seq !== null ? { serial: row.serial, seq: row.seq, scanCount: row.scanCount ?? 0, firstScannedAt: row.firstScannedAt } : null,
-    recalls: row.recalls ?? [],
-    release: row.release,
-    places: (row.places ?? []).map(namedPlace),
+/** Compiles a statement once per database and key, then binds it with each call's values. */
+function templates<R>(build: (key: string) => RawBuilder<R>): (db: Db, key: string, values: Record<string, string>) => CompiledQuery<R> {
+  const byDb = new WeakMap<Db, Map<string, CompiledQuery<R>>>();
+  return (db, key, values) => {
+    const compiled = byDb.get(db) ?? new Map<string, CompiledQuery<R>>();
+    byDb.set(db, compiled);
+    let template = compiled.get(key);
+    if (!template) {
+      template = build(key).compile(db);
+      compiled.set(key, template);
+    }
+    return { ...template, parameters: template.parameters.map((p) => (typeof p === 'string' && p in values ? values[p] : p)) };
   };
 }
 
-/** The bound of a lot's items (the earliest of its batches' production dates and request dates), or none. */
-async function lotBound(db: Db, run: StatementRunner, gtin: string, lot: string): Promise<ScanBound> {
-  const query = sql<{ firstDay: string | null }>`
-    SELECT to_char(min(least(b.production_date, (b.created_at AT TIME ZONE 'UTC')::date)), 'YYYY-MM-DD') AS "firstDay"
-    FROM trace_code_batches b WHERE b.gtin = ${gtin} AND b.lot = ${lot}`.compile(db);
-  const [row] = await run(query);
-  return row?.firstDay ? boundOf(row.firstDay) : NO_BOUND;
+const itemTemplate = templates(() => itemQuery(SLOT.gtin, SLOT.serial, SLOT.item));
+const lotTemplate = templates((since) => lotQuery(SLOT.batch, since));
+
+/** The statement of an item scan (bound and reused: the same text every time). */
+export function compileItemQuery(db: Db, gtin: string, serial: string): CompiledQuery<ItemRow> {
+  return itemTemplate(db, 'item', { [SLOT.gtin]: gtin, [SLOT.serial]: serial, [SLOT.item]: canonicalItem(gtin, serial) });
 }
 
-/** Reads scan facts with the partition bound of the lot named in the URL, kept in memory (batches never change dates). */
+/** The statement of a batch's lot facts, its events bounded by the batch's first day (one text per month bound). */
+export function compileLotQuery(db: Db, batchId: string, since: ScanBound): CompiledQuery<LotRow> {
+  return lotTemplate(db, since, { [SLOT.batch]: batchId });
+}
+
+/** The lot facts of a batch in the shape of {@link ScanFacts}. */
+interface LotFacts {
+  product: ScanFacts['product'];
+  maker: ScanFacts['maker'];
+  release: ScanFacts['release'];
+}
+
+const lotFactsOf = (row: LotRow): LotFacts => ({
+  product: { id: row.productId, name: row.productName, registrationNumber: row.registrationNumber, category: row.category },
+  maker: { id: row.makerId, name: row.makerName, licenceNumber: row.licenceNumber, jurisdictionCode: row.makerJurisdiction },
+  release: row.release,
+});
+
+function batchOf(row: BatchColumns): ScanFacts['batch'] {
+  return row.batchId && row.batchNumber && row.lot && row.productionDate && row.expiryDate && row.batchJurisdiction
+    ? { id: row.batchId, number: row.batchNumber, lot: row.lot, productionDate: row.productionDate, expiryDate: row.expiryDate, jurisdictionCode: row.batchJurisdiction }
+    : null;
+}
+
+/** Reads a batch's lot facts (product, maker, licence, release). */
+async function readLotFacts(db: Db, run: StatementRunner, item: ItemRow): Promise<LotFacts | null> {
+  const [row] = await run(compileLotQuery(db, item.batchId, boundOf(item.firstDay)));
+  return row ? lotFactsOf(row) : null;
+}
+
+/** An item's facts from its row and its lot's facts. */
+const itemFacts = (item: ItemRow, lot: LotFacts): ScanFacts => ({
+  ...lot,
+  batch: batchOf(item),
+  code: { serial: item.serial, seq: item.seq, scanCount: item.scanCount ?? 0, firstScannedAt: item.firstScannedAt },
+  recalls: item.recalls ?? [],
+  places: (item.places ?? []).map(namedPlace),
+});
+
+/**
+ * The facts of a scanned code, or null when the platform never issued it (an item code) or knows no product
+ * with the GTIN (a lot or GTIN code): a possible counterfeit. Nothing is kept: every call reads everything.
+ */
+export async function findScanFacts(db: Db, key: ScanKey, run: StatementRunner = kyselyRunner(db)): Promise<ScanFacts | null> {
+  if (key.serial === null) {
+    const [row] = await run(classQuery(key.gtin, key.lot).compile(db));
+    if (!row) return null;
+    return { ...lotFactsOf(row), batch: batchOf(row), code: null, recalls: row.recalls ?? [], places: [] };
+  }
+  const [item] = await run(compileItemQuery(db, key.gtin, key.serial));
+  if (!item) return null;
+  const lot = await readLotFacts(db, run, item);
+  return lot ? itemFacts(item, lot) : null;
+}
+
+/** Reads scan facts for the public scan page, keeping each lot's facts for a short while. */
 export interface ScanFactsReader {
   find(key: ScanKey): Promise<ScanFacts | null>;
 }
 
+/** How long the scan page keeps a lot's product, maker, licence and release (recalls are never kept). */
+export const LOT_FACTS_TTL_MS = 30_000;
+
 /**
- * The scan page's reader: {@link findScanFacts} with the bound of the URL's lot, looked up once per lot and
- * kept (a batch's dates never change, and a later batch of the same lot has the same production date). An
- * item whose URL carries no lot, or a lot the platform does not know, is read unbounded.
+ * The scan page's reader. An item scan is ONE statement (the code, its batch, the open recalls, the places);
+ * the lot's facts — product, registration number, maker, licence and release result, the same for every item
+ * of the lot and the costly part (the release may come from the maker's inspection events) — are read once per
+ * lot and kept for {@link LOT_FACTS_TTL_MS}, so a new release decision or a corrected product name shows within
+ * half a minute. A recall shows at once: it is read on every scan. Lot and GTIN pages are read whole each time.
  */
-export function createScanFactsReader(db: Db, run: StatementRunner = kyselyRunner(db), maxLots = 100_000): ScanFactsReader {
-  const bounds = new Map<string, ScanBound>();
+export function createScanFactsReader(db: Db, run: StatementRunner = kyselyRunner(db), options: { ttlMs?: number; maxLots?: number; now?: () => number } = {}): ScanFactsReader {
+  const ttl = options.ttlMs ?? LOT_FACTS_TTL_MS;
+  const maxLots = options.maxLots ?? 100_000;
+  const now = options.now ?? Date.now;
+  const lots = new Map<string, { facts: LotFacts; until: number }>();
   return {
     async find(key) {
-      let since = NO_BOUND;
-      if (key.serial !== null && key.lot !== null) {
-        const lotKey = `${key.gtin}/${key.lot}`;
-        const known = bounds.get(lotKey);
-        if (known !== undefined) since = known;
-        else {
-          since = await lotBound(db, run, key.gtin, key.lot);
-          if (bounds.size >= maxLots) bounds.clear();
-          // An unknown lot is looked up again next time: its batch may be requested meanwhile.
-          if (since !== NO_BOUND) bounds.set(lotKey, since);
-        }
-      }
-      const facts = await findScanFacts(db, key, run, since);
-      // A label whose lot is not the code's own: the bound came from another batch, so read again unbounded.
-      if (facts?.batch && since !== NO_BOUND && facts.batch.lot !== key.lot) return findScanFacts(db, key, run, NO_BOUND);
-      return facts;
+      if (key.serial === null) return findScanFacts(db, key, run);
+      const [item] = await run(compileItemQuery(db, key.gtin, key.serial));
+      if (!item) return null;
+      const kept = lots.get(item.batchId);
+      if (kept && kept.until > now()) return itemFacts(item, kept.facts);
+      const facts = await readLotFacts(db, run, item);
+      if (!facts) return null;
+      if (lots.size >= maxLots) lots.clear();
+      lots.set(item.batchId, { facts, until: now() + ttl });
+      return itemFacts(item, facts);
     },
   };
 }
