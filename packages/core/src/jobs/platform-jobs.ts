@@ -8,6 +8,7 @@ import { enqueueJob } from './job-queue.ts';
 import { CAPTURE_JOB_KIND, runCaptureJob } from '../epcis/capture/capture-job.ts';
 import { ensureEventPartitions } from '../epcis/capture/event-partitions.ts';
 import { ensureReadingPartitions } from '../monitoring/reading-partitions.ts';
+import { refreshStatistics } from '../db/maintenance.ts';
 import type { JobHandler } from './job-worker.ts';
 
 /** Job kinds and what runs them. */
@@ -27,8 +28,15 @@ export const PLATFORM_JOBS: Record<string, JobHandler> = {
   [CAPTURE_JOB_KIND]: runCaptureJob,
   /** Daily: the monthly partitions of the EPCIS events for this month and the next two. */
   'epcis.partitions': async (db) => ensureEventPartitions(db),
-  /** Daily: the monthly partitions of the sensor readings (监测数据) for this month and the next two. */
-  'monitoring.partitions': async (db) => ensureReadingPartitions(db),
+  /**
+   * Daily: the monthly partitions of the sensor readings (监测数据) for this month and the next two, and fresh
+   * planner statistics of the devices and alerts the wall reads (PGlite has no autovacuum to keep them).
+   */
+  'monitoring.partitions': async (db) => {
+    const partitions = await ensureReadingPartitions(db);
+    await refreshStatistics(db, ['monitoring_devices', 'monitoring_alerts']);
+    return partitions;
+  },
 };
 
 /**
