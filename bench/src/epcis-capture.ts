@@ -20,6 +20,7 @@ import { checkDocument } from '@shian/core/epcis/capture/capture-pipeline.ts';
 import { COPY_STATEMENT, copyLine, copyPrefix } from '@shian/core/epcis/capture/copy-events.ts';
 import { normaliseEvent, type EventRow } from '@shian/core/epcis/capture/normalise-event.ts';
 import { makerDocument, type MakerIdentity } from './epcis-document.ts';
+import { adminStatement } from './admin-sql.ts';
 import { serverCpu } from './server-cpu.ts';
 
 /**
@@ -37,7 +38,7 @@ export async function benchEpcisCapture(options: { events: number; pglite: boole
   const name = `shian_bench_epcis_${randomBytes(4).toString('hex')}`;
   let url: string | undefined;
   if (!options.pglite) {
-    await admin(serverUrl, `CREATE DATABASE ${name}`);
+    await adminStatement(serverUrl, `CREATE DATABASE ${name}`);
     const u = new URL(serverUrl);
     u.pathname = `/${name}`;
     url = u.toString();
@@ -98,21 +99,12 @@ export async function benchEpcisCapture(options: { events: number; pglite: boole
     }
   } finally {
     await database.close();
-    if (url) await admin(serverUrl, `DROP DATABASE IF EXISTS ${name}`);
+    if (url) await adminStatement(serverUrl, `DROP DATABASE IF EXISTS ${name}`);
   }
 }
 
 const eventsOf = (document: unknown): Record<string, unknown>[] => (document as { epcisBody: { eventList: Record<string, unknown>[] } }).epcisBody.eventList;
 
-async function admin(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A GS1 key (GTIN, GLN) from its digits without the check digit. */
 const withCheck = (body: string): string => `${body}${computeGtinCheckDigit(body)}`;

@@ -4,7 +4,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
-import pg from 'pg';
 import { SYSTEM_ACTOR } from '@shian/domain';
 import {
   connectDatabase,
@@ -21,6 +20,7 @@ import {
   type IncomingReading,
 } from '@shian/core';
 import { buildEnterprise } from '@shian/core/testing/factories.ts';
+import { adminStatement } from './admin-sql.ts';
 import { serverCpu } from './server-cpu.ts';
 import { summarise } from './stats.ts';
 
@@ -64,7 +64,7 @@ export async function benchMonitoringIngest(options: MonitoringIngestOptions): P
   const dataDir = mkdtempSync(join(tmpdir(), 'shian-bench-ingest-'));
   let url: string | undefined;
   if (!options.pglite) {
-    await admin(serverUrl, `CREATE DATABASE ${name}`);
+    await adminStatement(serverUrl, `CREATE DATABASE ${name}`);
     const u = new URL(serverUrl);
     u.pathname = `/${name}`;
     url = u.toString();
@@ -112,7 +112,7 @@ export async function benchMonitoringIngest(options: MonitoringIngestOptions): P
       platform.kill('SIGTERM');
       await gone;
     }
-    if (url) await admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (url) await adminStatement(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -295,12 +295,3 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
   }
 }
 
-async function admin(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}

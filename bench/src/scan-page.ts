@@ -4,6 +4,7 @@ import { fork } from 'node:child_process';
 import type { Writable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { adminStatement } from './admin-sql.ts';
 import { serverCpu } from './server-cpu.ts';
 
 /**
@@ -96,15 +97,7 @@ function drive(url: string, paths: string[], connections: number, duration: numb
   });
 }
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (statement: string): Promise<void> => adminStatement(ADMIN_URL, statement);
 
 /** Writes lines to a COPY stream with back-pressure, in chunks of joined lines. */
 async function copyLines(client: pg.PoolClient, statement: string, lines: () => Generator<string>): Promise<number> {

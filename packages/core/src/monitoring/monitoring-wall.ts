@@ -19,7 +19,8 @@ export interface WallAlertCounts {
   routine: number;
 }
 
-export interface WallSite {
+/** Which site (监测点位): the enterprise and its premises, where it is. */
+export interface SiteIdentity {
   enterpriseId: string;
   enterpriseName: string;
   /** Null for devices registered without premises (the enterprise as a whole). */
@@ -28,6 +29,9 @@ export interface WallSite {
   /** The premises' address, else the enterprise's. */
   address: string;
   jurisdictionCode: string;
+}
+
+export interface WallSite extends SiteIdentity {
   districtCode: string;
   districtNameZh: string | null;
   districtNameEn: string | null;
@@ -63,13 +67,7 @@ export interface MonitoringWall {
 
 const noStatusCounts = (): Record<WallStatus, number> => ({ immediate: 0, deadline: 0, routine: 0, no_data: 0, ok: 0 });
 
-interface SiteRow {
-  enterpriseId: string;
-  enterpriseName: string;
-  premisesId: string | null;
-  premisesName: string | null;
-  address: string;
-  jurisdictionCode: string;
+interface SiteRow extends SiteIdentity {
   devices: number;
   reporting: number;
   immediate: number;

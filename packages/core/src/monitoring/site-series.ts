@@ -3,6 +3,7 @@ import { AppError, assertCan, findJurisdiction, limitKeyOf, parseDeviceState, ty
 import { scopeCondition } from '../access/scope.ts';
 import type { Ctx } from '../db/transaction.ts';
 import type { MonitoringAlertRow } from './alert-service.ts';
+import type { SiteIdentity } from './monitoring-wall.ts';
 import { loadRuleSets } from './rule-set-service.ts';
 
 /** A site's charts (监测曲线): its devices, each with its limit and its roll-up series, and the site's alerts. */
@@ -44,13 +45,7 @@ export interface SiteAlert extends MonitoringAlertRow {
   deviceCode: string;
 }
 
-export interface SiteMonitoring {
-  enterpriseId: string;
-  enterpriseName: string;
-  premisesId: string | null;
-  premisesName: string | null;
-  address: string;
-  jurisdictionCode: string;
+export interface SiteMonitoring extends SiteIdentity {
   districtNameZh: string | null;
   districtNameEn: string | null;
   streetNameZh: string | null;
