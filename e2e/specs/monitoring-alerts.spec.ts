@@ -136,3 +136,37 @@ test('a device is registered with its credential, its excursion becomes an alert
   await expect(precision.getByRole('cell').nth(2)).toHaveText(String(before.falsePositives + 1));
   await context.close();
 });
+
+test("a site's own rule set (现场规则) is made on the device page and a device is put under it", async ({ page }) => {
+  const name = `E2E 灌装间规则 ${Date.now() % 1_000_000}`;
+  const code = `E2E-R${Date.now() % 1_000_000}`;
+  await page.goto('/login');
+  await submitSignIn(page, 'ent-admin-1', DEMO_PASSWORD);
+  await expect(page.getByRole('heading', { name: '首页', level: 3 })).toBeVisible();
+  await page.goto('/monitoring/devices');
+  await expect(page.getByRole('heading', { name: '设备管理', level: 3 })).toBeVisible();
+
+  await page.getByRole('button', { name: '登记设备' }).click();
+  const device = page.getByRole('dialog', { name: '登记设备' });
+  await waitForMotion(device);
+  await device.getByLabel('设备编号').fill(code);
+  await device.getByLabel('区域').fill('E2E 灌装间');
+  await pick(page, device.getByLabel('洁净级别'), '十万级');
+  await device.getByRole('button', { name: /^保\s*存$/ }).click();
+  await expect(device).toBeHidden();
+
+  await page.getByRole('button', { name: '新建现场规则' }).click();
+  const form = page.getByRole('dialog', { name: '新建现场规则' });
+  await waitForMotion(form);
+  await form.getByLabel('名称（中文）').fill(name);
+  await form.getByLabel('名称（英文）').fill('E2E filling room');
+  await form.getByLabel('依据').fill('工艺验证报告 E2E-2026');
+  await form.getByLabel('温度 (°C) 上限').fill('28');
+  await form.getByLabel('持续超限判定（秒）').fill('120');
+  await form.getByRole('button', { name: /^保\s*存$/ }).click();
+  await expect(form).toBeHidden();
+
+  const row = page.getByRole('row').filter({ hasText: code });
+  await pick(page, row.getByLabel(`更换规则集 ${code}`), `${name} (v2)`);
+  await expect(row).toContainText(`${name} (v2)`);
+});

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { SYSTEM_ACTOR } from '@shian/domain';
 import type { Database } from '../db/connect.ts';
+import { createRuleSetOverride } from '../monitoring/rule-set-service.ts';
 import { updateEnterprise } from '../registry/enterprise-service.ts';
 import { buildEnterprise } from '../testing/factories.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
@@ -21,6 +22,12 @@ describe('the audit chain', () => {
   it('verifies intact after real changes', async () => {
     const report = await verifyAuditChain(database.db);
     expect(report).toMatchObject({ ok: true, entries: 8, headSeq: 8, firstProblem: null });
+  });
+
+  it('verifies snapshots holding snake_case keys inside (a rule set keyed by rule kind) as written', async () => {
+    const e = await buildEnterprise(database.db);
+    await createRuleSetOverride({ db: database.db, actor: SYSTEM_ACTOR }, e.id, { parentId: 'gmp-clean-area/1', name: { 'zh-CN': '现场规则', 'en-US': 'Site rules' }, source: '验证报告', override: { sustainSeconds: 120 } });
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, firstProblem: null });
   });
 
   it('names the first entry whose content was edited afterwards', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { hashEntry, type HashedFields } from './record-audit.ts';
 
@@ -27,7 +28,16 @@ export async function verifyAuditChain(db: Db): Promise<ChainReport> {
   let prevHash = '0'.repeat(64);
   let entries = 0;
   for (;;) {
-    const rows = await db.selectFrom('auditLog').selectAll().where('seq', '>', prevSeq).orderBy('seq').limit(BATCH).execute();
+    // before/after as text: through the camel-case plugin a snapshot's nested snake_case keys (a rule set's
+    // `out_of_range`) would come back renamed and no longer hash as written.
+    const rows = await db
+      .selectFrom('auditLog')
+      .selectAll()
+      .select([sql<string | null>`before::text`.as('beforeText'), sql<string | null>`after::text`.as('afterText')])
+      .where('seq', '>', prevSeq)
+      .orderBy('seq')
+      .limit(BATCH)
+      .execute();
     if (rows.length === 0) break;
     for (const row of rows) {
       entries += 1;
@@ -45,8 +55,8 @@ export async function verifyAuditChain(db: Db): Promise<ChainReport> {
         entityId: row.entityId,
         jurisdictionCode: row.jurisdictionCode,
         enterpriseId: row.enterpriseId,
-        before: row.before,
-        after: row.after,
+        before: row.beforeText === null ? null : (JSON.parse(row.beforeText) as Record<string, unknown>),
+        after: row.afterText === null ? null : (JSON.parse(row.afterText) as Record<string, unknown>),
         requestId: row.requestId,
       };
       if (hashEntry(prevHash, fields) !== row.hash) {

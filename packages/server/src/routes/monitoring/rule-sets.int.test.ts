@@ -76,3 +76,34 @@ describe('GET /api/v1/monitoring/alerts', () => {
     expect(items).toEqual([expect.objectContaining({ deviceId, ruleKind: 'out_of_range', deviceCode: 'RS-T2', area: '内包间', enterpriseName: enterpriseA.name, enterpriseId: enterpriseA.id })]);
   });
 });
+
+describe('POST /api/v1/monitoring/rule-sets', () => {
+  it("makes a site's override (audited) that a device is then put under: 27 °C is in range under it", async () => {
+    const bad = await adminA.post('/api/v1/monitoring/rule-sets', { parentId: 'nope', name: { 'zh-CN': '', 'en-US': 'x' }, source: ' ', override: { limits: { temperature: { min: 30, max: 20 } }, sustainSeconds: -1 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details.map((d: { path: string }) => d.path).sort()).toEqual(['name.zh-CN', 'override.sustainSeconds', 'source']);
+    const wrongParent = await adminA.post('/api/v1/monitoring/rule-sets', { parentId: overrideB, name: { 'zh-CN': '灌装间', 'en-US': 'Filling' }, source: '工艺验证', override: {} });
+    expect(wrongParent.json().details).toEqual([expect.objectContaining({ path: 'parentId' })]);
+    const upside = await adminA.post('/api/v1/monitoring/rule-sets', { parentId: 'gmp-clean-area/1', name: { 'zh-CN': '灌装间', 'en-US': 'Filling' }, source: '工艺验证', override: { limits: { temperature: { min: 30, max: 20 } } } });
+    expect(upside.json().details).toEqual([expect.objectContaining({ path: 'override.limits.temperature.min' })]);
+
+    const made = await adminA.post('/api/v1/monitoring/rule-sets', { parentId: overrideA, name: { 'zh-CN': '灌装间现场规则', 'en-US': 'Filling room' }, source: '工艺验证报告 2026-06', override: { limits: { temperature: { max: 28 } }, sustainSeconds: 120 } });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json()).toMatchObject({ version: 3, parentId: overrideA, enterpriseId: enterpriseA.id, source: '工艺验证报告 2026-06' });
+    const id: string = made.json().id;
+    expect(await ids(adminA)).toContain(id);
+    expect(await ids(adminB)).not.toContain(id);
+    // Another district's regulator cannot make one for A (it does not exist for them).
+    expect((await huangpu.post('/api/v1/monitoring/rule-sets', { enterpriseId: enterpriseA.id, parentId: 'gmp-clean-area/1', name: { 'zh-CN': 'x', 'en-US': 'x' }, source: 'x', override: {} })).statusCode).toBe(404);
+    const audit = await t.database.db.selectFrom('auditLog').select('action').where('entityId', '=', id).execute();
+    expect(audit.map((a) => a.action)).toEqual(['monitoring.rule_set_override']);
+
+    const device = await adminA.post('/api/v1/monitoring/devices', { kind: 'temperature', code: 'RS-T3', area: '灌装间', cleanClass: 'class_100000' });
+    const deviceId: string = device.json().id;
+    expect((await put(adminA, `/api/v1/monitoring/devices/${deviceId}/rule-set`, { ruleSetId: id })).statusCode).toBe(200);
+    const warm = await adminA.post('/api/v1/monitoring/readings', { readings: Array.from({ length: 9 }, (_, i) => ({ deviceId, at: minutesAgo(30 - i), value: 27 })) });
+    expect(warm.json()).toMatchObject({ stored: 9, alertsOpened: 0 });
+    const hot = await adminA.post('/api/v1/monitoring/readings', { readings: Array.from({ length: 3 }, (_, i) => ({ deviceId, at: minutesAgo(20 - i), value: 29 })) });
+    expect(hot.json()).toMatchObject({ stored: 3, alertsOpened: 1 }); // 2 minutes above 28 °C, sustained past 120 s
+  });
+});

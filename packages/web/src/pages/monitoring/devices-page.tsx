@@ -11,6 +11,7 @@ import { useLocale } from '../../i18n/setup.ts';
 import { CredentialModal } from './credential-modal.tsx';
 import { DeviceFormModal } from './device-form-modal.tsx';
 import { EnterpriseFilter } from './enterprise-filter.tsx';
+import { SiteRuleModal } from './site-rule-modal.tsx';
 import { invalidateMonitoring, issueCredential, setRuleSet, useDevices, useRuleSets, type DeviceCredential, type MonitoringDevice } from './handling-api.ts';
 import { BOUNDARY_LABELS, H, relativeTime } from './handling-text.ts';
 
@@ -31,6 +32,7 @@ export function DevicesPage() {
   const ruleSets = useRuleSets(user.enterpriseId ? undefined : enterpriseId);
   const canManage = hasGrant(user, 'monitoring.manage');
   const [registering, setRegistering] = useState(false);
+  const [makingRule, setMakingRule] = useState(false);
   const [credential, setCredential] = useState<{ device: MonitoringDevice; credential: DeviceCredential } | null>(null);
 
   const ruleSetName = (id: string) => {
@@ -121,6 +123,11 @@ export function DevicesPage() {
             />
           )}
           {canManage && (
+            <Button disabled={!enterpriseId} onClick={() => setMakingRule(true)}>
+              {H.siteRule[locale]}
+            </Button>
+          )}
+          {canManage && (
             <Button type="primary" icon={<PlusOutlined aria-hidden />} disabled={!enterpriseId} onClick={() => setRegistering(true)}>
               {H.register[locale]}
             </Button>
@@ -139,6 +146,7 @@ export function DevicesPage() {
           locale={{ emptyText: <Empty description={H.noDevices[locale]} /> }}
         />
       </Card>
+      {makingRule && enterpriseId && <SiteRuleModal enterpriseId={enterpriseId} onClose={() => setMakingRule(false)} onSaved={() => void invalidateMonitoring(queryClient)} />}
       {registering && enterpriseId && <DeviceFormModal enterpriseId={enterpriseId} onClose={() => setRegistering(false)} onSaved={() => void invalidateMonitoring(queryClient)} />}
       {credential && <CredentialModal device={credential.device} credential={credential.credential} onClose={() => setCredential(null)} />}
     </>

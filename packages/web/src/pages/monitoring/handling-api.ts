@@ -1,5 +1,5 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import type { AlertGrade, CleanClass, DeviceKind, PressureBoundary, RuleKind } from '@shian/domain';
+import type { AlertGrade, CleanClass, DeviceKind, LimitKey, PressureBoundary, RuleKind } from '@shian/domain';
 import type { Localised } from '@shian/domain/i18n/locale.ts';
 import { apiGet, apiSend } from '../../api/client.ts';
 import type { Dossier, EnterpriseListItem, Page } from '../../api/types.ts';
@@ -143,6 +143,21 @@ export function useEnterpriseSearch(q: string, enabled: boolean) {
 
 export const registerDevice = (body: DeviceInput) => apiSend<MonitoringDevice>('POST', '/api/v1/monitoring/devices', body);
 export const issueCredential = (deviceId: string) => apiSend<DeviceCredential>('POST', `/api/v1/monitoring/devices/${path(deviceId)}/credential`);
+export interface LimitChange {
+  min?: number | null;
+  max?: number | null;
+  maxRatePerMinute?: number | null;
+}
+
+export interface SiteRuleSetInput {
+  enterpriseId?: string;
+  parentId: string;
+  name: Localised;
+  source: string;
+  override: { limits?: Partial<Record<LimitKey, LimitChange>>; sustainSeconds?: number; silenceSeconds?: number };
+}
+
+export const createSiteRuleSet = (body: SiteRuleSetInput) => apiSend<RuleSetChoice>('POST', '/api/v1/monitoring/rule-sets', body);
 export const setRuleSet = (deviceId: string, ruleSetId: string) => apiSend<MonitoringDevice>('PUT', `/api/v1/monitoring/devices/${path(deviceId)}/rule-set`, { ruleSetId });
 
 export type AlertStep = 'acknowledge' | 'send' | 'verify';

@@ -1,5 +1,5 @@
 import type { Localised } from '@shian/domain/i18n/locale.ts';
-import type { AlertGrade } from '@shian/domain';
+import type { AlertGrade, LimitKey } from '@shian/domain';
 import type { Locale } from '../../i18n/setup.ts';
 
 /**
@@ -30,6 +30,17 @@ export const H = {
   credentialIssued: l('已签发', 'Issued'),
   credentialNone: l('未签发', 'Not issued'),
   register: l('登记设备', 'Register a device'),
+  siteRule: l('新建现场规则', 'New site rule set'),
+  siteRuleMade: l('现场规则已保存，可在设备列表中选用', 'Site rule set saved: choose it for devices in the list'),
+  siteRuleParent: l('基于规则', 'Based on'),
+  siteRuleNameZh: l('名称（中文）', 'Name (Chinese)'),
+  siteRuleNameEn: l('名称（英文）', 'Name (English)'),
+  siteRuleSource: l('依据', 'Basis'),
+  siteRuleSourceHint: l('如：本企业工艺验证报告编号、适用标准条款', "e.g. the site's process validation report, the clause of a standard"),
+  min: l('下限', 'Min'),
+  max: l('上限', 'Max'),
+  sustainSeconds: l('持续超限判定（秒）', 'Out of range for (seconds)'),
+  silenceSeconds: l('失联判定（秒）', 'Silent after (seconds)'),
   registered: l('设备已登记', 'Device registered'),
   issue: l('签发凭证', 'Issue credential'),
   reissue: l('重新签发', 'Reissue'),
@@ -117,3 +128,11 @@ export function relativeTime(locale: Locale, iso: string | null, now = Date.now(
   if (minutes < 24 * 60) return fill(locale, H.agoHours, { n: Math.floor(minutes / 60) });
   return fill(locale, H.agoDays, { n: Math.floor(minutes / (24 * 60)) });
 }
+
+/** The limits a site rule set may change, by limit key. */
+export const LIMIT_LABELS: Record<LimitKey, Localised> = {
+  temperature: l('温度 (°C)', 'Temperature (°C)'),
+  humidity: l('相对湿度 (%RH)', 'Relative humidity (%RH)'),
+  pressure_to_non_clean: l('对一般区压差 (Pa)', 'Pressure to non-clean areas (Pa)'),
+  pressure_between_classes: l('不同级别间压差 (Pa)', 'Pressure between classes (Pa)'),
+};
