@@ -70,13 +70,17 @@ function DeviceCard({ device, hours }: { device: SiteDevice; hours: number }) {
   const locale = useLocale();
   const limit = device.limit;
   const cleanClass = CLEAN_CLASSES.find((c) => c.code === device.cleanClass)?.label[locale] ?? device.cleanClass;
+  // A camera's readings are heartbeats (always 1): its liveness and its AI events matter, not a curve.
+  const camera = device.kind === 'camera';
   return (
     <Card
       size="small"
       data-testid="monitoring-device-chart"
       title={`${device.code} · ${DEVICE_KIND_LABELS[device.kind][locale]} · ${device.area} · ${cleanClass}`}
       extra={
-        device.lastValue !== null && device.lastReadingAt ? (
+        camera && device.lastReadingAt ? (
+          <Typography.Text>{wallText(locale, W.lastHeartbeat, { time: formatDateTime(device.lastReadingAt) })}</Typography.Text>
+        ) : device.lastValue !== null && device.lastReadingAt ? (
           <Typography.Text>{wallText(locale, W.lastValue, { value: `${device.lastValue} ${limit?.unit ?? ''}`.trim(), time: formatDateTime(device.lastReadingAt) })}</Typography.Text>
         ) : (
           <Typography.Text type="secondary">{W.neverReported[locale]}</Typography.Text>
@@ -95,7 +99,13 @@ function DeviceCard({ device, hours }: { device: SiteDevice; hours: number }) {
           <Tag>{W.noLimit[locale]}</Tag>
         )}
       </Space>
-      {device.series.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={W.noReadings[locale]} /> : <DeviceChart device={device} locale={locale} hours={hours} />}
+      {camera ? (
+        <Typography.Paragraph type="secondary">{W.cameraNoChart[locale]}</Typography.Paragraph>
+      ) : device.series.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={W.noReadings[locale]} />
+      ) : (
+        <DeviceChart device={device} locale={locale} hours={hours} />
+      )}
     </Card>
   );
 }

@@ -35,6 +35,8 @@ export const W = {
   range7d: l('7 天', '7 d'),
   noDevices: l('该点位没有在用设备', 'No active device at this site'),
   noReadings: l('所选时段内没有读数', 'No readings in this period'),
+  lastHeartbeat: l('最近心跳 {{time}}', 'Last heartbeat {{time}}'),
+  cameraNoChart: l('摄像头只上报心跳；离线与 AI 识别事件（未戴发帽、吸烟、鼠患等）见下方预警。', 'A camera reports heartbeats only; going offline and its AI events (no hairnet, smoking, rodents, …) appear as alerts below.'),
   lastValue: l('最新值 {{value}}（{{time}}）', 'Last value {{value}} ({{time}})'),
   limit: l('限值 {{range}}', 'Limit {{range}}'),
   noLimit: l('无限值（心跳）', 'No limit (heartbeat)'),
