@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { adminStatement } from './admin-sql.ts';
+import { pacedLoad } from './paced-load.ts';
 import { serverCpu } from './server-cpu.ts';
 
 /**
@@ -57,7 +58,6 @@ type Autocannon = (options: {
   connections: number;
   duration: number;
   requests: { setupRequest: (request: { path: string }) => { path: string } }[];
-  overallRate?: number;
 }) => Promise<{ requests: { average: number; total: number }; latency: { p50: number; p97_5: number; p99: number; max: number }; non2xx: number; errors: number }>;
 
 // The load generator: this module in a child process (autocannon treats a worker thread as its own worker),
@@ -70,7 +70,14 @@ if (process.env[LOADER_FLAG] === '1') {
     const { url, paths, connections, duration, rate } = message as { url: string; paths: string[]; connections: number; duration: number; rate?: number };
     const pick = () => paths[Math.floor(Math.random() * paths.length)] ?? '/';
     const cpu = process.cpuUsage();
-    const result = await autocannon({ url, connections, duration, ...(rate ? { overallRate: rate } : {}), requests: [{ setupRequest: (request) => ({ ...request, path: pick() }) }] });
+    if (rate) {
+      // A steady offered rate: open loop, latency from each request's due time (paced-load.ts says why not autocannon).
+      const paced = await pacedLoad({ url, paths, connections, duration, rate });
+      const usedPaced = process.cpuUsage(cpu);
+      process.send?.({ ...paced, loaderCpuMs: (usedPaced.user + usedPaced.system) / 1000 } satisfies LoadResult, () => process.exit(0));
+      return;
+    }
+    const result = await autocannon({ url, connections, duration, requests: [{ setupRequest: (request) => ({ ...request, path: pick() }) }] });
     const used = process.cpuUsage(cpu);
     const summary: LoadResult = {
       requests: result.requests.total,
@@ -327,7 +334,7 @@ export async function benchScanPage(options: ScanPageOptions): Promise<void> {
     console.log(`\nscan page, ${options.connections} connections, ${options.duration} s each, autocannon in a child process on the same 2 cores`);
     console.log(line('GET /healthz, flat out', health));
     console.log(line('GET /01/…/21/{serial}, flat out', scans));
-    console.log(line(`GET /01/…/21/{serial} at ${options.rate.toLocaleString('en-US')}/s`, steady));
+    console.log(line(`GET /01/…/21/{serial} paced at ${options.rate.toLocaleString('en-US')}/s`, steady));
     console.log(`  scan / healthz: throughput ×${(scans.perSecond / health.perSecond).toFixed(2)}, p99 ×${(scans.p99 / Math.max(1, health.p99)).toFixed(1)}`);
     console.log(`  scans counted: ${(Number(after.rows[0]?.n) - Number(before.rows[0]?.n)).toLocaleString('en-US')} (warm-up included; ${(scans.requests + steady.requests).toLocaleString('en-US')} measured requests)`);
   } finally {

@@ -10,7 +10,7 @@ import { SCAN_PAGE_TEXT } from './scan-page-text.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The scan counter of the resolver: buffered scans, flushed every 500 ms and when the server closes. */
+    /** The scan counter of the resolver: buffered scans, flushed every 100 ms and when the server closes. */
     scanRecorder: ScanRecorder;
   }
 }
