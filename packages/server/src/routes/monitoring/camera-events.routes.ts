@@ -2,10 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '@shian/domain';
-import { cameraSnapshot, listCameraEvents, receiveCameraEvent, verifyDeviceCredential, type DeviceIdentity } from '@shian/core';
+import { cameraSnapshot, listCameraEvents, receiveCameraEvent, type DeviceIdentity } from '@shian/core';
 import { requireUser } from '../../plugins/request-context.ts';
 import { commonErrors, idParamsSchema } from '../common.contract.ts';
 import type { RouteDeps } from '../index.ts';
+import { deviceOfRequest } from './request-parties.ts';
 import { CAMERA_EVENT_BODY_LIMIT, cameraEventAcceptedSchema, cameraEventInSchema, cameraEventListQuerySchema, cameraEventSchema, presentCameraEvent } from './camera-events.contract.ts';
 
 /** The snapshot's bytes (JPEG or PNG) as the response body. */
@@ -28,8 +29,7 @@ export function registerMonitoringCameraEventRoutes(app: FastifyInstance, deps: 
     {
       bodyLimit: CAMERA_EVENT_BODY_LIMIT,
       preValidation: async (request) => {
-        const header = /^Device\s+([^:\s]+):(\S+)$/i.exec(request.headers.authorization ?? '');
-        const camera = header ? await verifyDeviceCredential(deps.database.db, header[1]!, header[2]!) : null;
+        const camera = await deviceOfRequest(deps.database.db, request);
         if (!camera) throw new AppError('auth.unauthenticated');
         cameras.set(request, camera);
       },

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { invalidRequest } from '@shian/domain';
 import { issueDeviceCredential, listDevices, registerDevice, setDeviceRuleSet } from '@shian/core';
 import { requireUser } from '../../plugins/request-context.ts';
 import { commonErrors, idParamsSchema } from '../common.contract.ts';
 import type { RouteDeps } from '../index.ts';
+import { enterpriseOfWrite } from './request-parties.ts';
 import { DEFAULT_RULE_SET_ID, deviceCreateSchema, deviceCredentialSchema, deviceListQuerySchema, deviceRuleSetSchema, deviceSchema, presentDevice } from './devices.contract.ts';
 
 /** Monitoring devices (监测设备): the enterprise (or its regulator) registers them, issues their secret, sets their rule set. */
@@ -38,9 +38,8 @@ export function registerMonitoringDeviceRoutes(app: FastifyInstance, _deps: Rout
       },
     },
     async (request, reply) => {
-      const { enterpriseId = request.actor.enterpriseId, ruleSetId = DEFAULT_RULE_SET_ID, ...input } = request.body;
-      if (!enterpriseId) throw invalidRequest([{ path: 'enterpriseId', message: 'field.required' }]);
-      const device = await registerDevice(request.ctx, enterpriseId, { ...input, ruleSetId });
+      const { enterpriseId, ruleSetId = DEFAULT_RULE_SET_ID, ...input } = request.body;
+      const device = await registerDevice(request.ctx, enterpriseOfWrite(request, enterpriseId), { ...input, ruleSetId });
       return reply.status(201).send(presentDevice(device));
     },
   );

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError, hasGrant, invalidRequest } from '@shian/domain';
-import { ingestReadings, verifyDeviceCredential, type Db, type IncomingReading } from '@shian/core';
+import { ingestReadings, type Db, type IncomingReading } from '@shian/core';
 import { commonErrors } from '../common.contract.ts';
 import type { RouteDeps } from '../index.ts';
+import { deviceOfRequest } from './request-parties.ts';
 import { readingsAcceptedSchema, readingsBatchSchema } from './readings.contract.ts';
 
 /** Who sends the batch: one device by its credential, or an enterprise user for devices of its enterprise. */
@@ -46,12 +47,9 @@ export function registerMonitoringReadingRoutes(app: FastifyInstance, deps: Rout
 
 /** The device of `Authorization: Device {id}:{secret}`, else the signed-in enterprise user's enterprise. */
 async function senderOf(db: Db, request: FastifyRequest): Promise<Sender> {
-  const header = /^Device\s+([^:\s]+):(\S+)$/i.exec(request.headers.authorization ?? '');
-  if (header) {
-    const device = await verifyDeviceCredential(db, header[1]!, header[2]!);
-    if (!device) throw new AppError('auth.unauthenticated');
-    return { kind: 'device', deviceId: device.id };
-  }
+  const device = await deviceOfRequest(db, request);
+  if (device === false) throw new AppError('auth.unauthenticated');
+  if (device) return { kind: 'device', deviceId: device.id };
   const actor = request.actor;
   if (!actor.userId) throw new AppError('auth.unauthenticated');
   if (!actor.enterpriseId || !hasGrant(actor, 'monitoring.read')) throw new AppError('auth.forbidden');

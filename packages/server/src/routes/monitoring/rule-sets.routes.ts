@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { invalidRequest } from '@shian/domain';
 import { createRuleSetOverride, listRuleSets } from '@shian/core';
 import { requireUser } from '../../plugins/request-context.ts';
 import { commonErrors } from '../common.contract.ts';
 import type { RouteDeps } from '../index.ts';
+import { enterpriseOfWrite } from './request-parties.ts';
 import { presentRuleSetChoice, ruleSetChoiceSchema, ruleSetListQuerySchema, ruleSetOverrideCreateSchema } from './rule-sets.contract.ts';
 
 /**
@@ -41,9 +41,8 @@ export function registerMonitoringRuleSetRoutes(app: FastifyInstance, _deps: Rou
       },
     },
     async (request, reply) => {
-      const { enterpriseId = request.actor.enterpriseId, ...input } = request.body;
-      if (!enterpriseId) throw invalidRequest([{ path: 'enterpriseId', message: 'field.required' }]);
-      const made = await createRuleSetOverride(request.ctx, enterpriseId, input);
+      const { enterpriseId, ...input } = request.body;
+      const made = await createRuleSetOverride(request.ctx, enterpriseOfWrite(request, enterpriseId), input);
       return reply.status(201).send(presentRuleSetChoice(made));
     },
   );
